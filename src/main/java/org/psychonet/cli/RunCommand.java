@@ -1,0 +1,74 @@
+package org.psychonet.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.psychonet.report.Json;
+import org.psychonet.report.Provenance;
+import org.psychonet.report.RunOutput;
+import picocli.CommandLine.Option;
+
+/**
+ * The shape of every psychonet command: validate all input before anything is written, do the work
+ * into a temporary folder, write result.json (config, seed, version, git commit, timings, summary
+ * metrics) and move the folder into place.
+ */
+public abstract class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--out", required = true, description = "Folder for result.json, CSVs and plots.")
+    protected Path out;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    protected long seed;
+
+    /** Named wall-clock timings in seconds, filled by {@link #time}. */
+    protected final Map<String, Double> timings = new LinkedHashMap<>();
+
+    /** The command's name as typed. */
+    protected abstract String name();
+
+    /** Checks every input; throws InvalidInputException (exit 2, nothing written). */
+    protected abstract void validate();
+
+    /** The settings, for result.json. */
+    protected abstract Object config();
+
+    /** Does the work, writing data and plots into {@code output}; returns summary metrics. */
+    protected abstract Map<String, Object> run(RunOutput output) throws Exception;
+
+    /** Runs a step and records its wall time under {@code label}. */
+    protected <T> T time(String label, ThrowingSupplier<T> step) throws Exception {
+        long t0 = System.nanoTime();
+        try {
+            return step.get();
+        } finally {
+            timings.merge(label, (System.nanoTime() - t0) / 1e9, Double::sum);
+        }
+    }
+
+    @FunctionalInterface
+    public interface ThrowingSupplier<T> {
+        T get() throws Exception;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        validate();
+        Instant started = Instant.now();
+        try (RunOutput output = RunOutput.open(out)) {
+            Map<String, Object> summary = run(output);
+            Map<String, Object> result = new LinkedHashMap<>(Provenance.describe(name(), started, seed));
+            result.put("config", config());
+            timings.put("total_s", Duration.between(started, Instant.now()).toNanos() / 1e9);
+            result.put("timings", timings);
+            result.put("summary", summary);
+            Json.write(output.file("result.json"), result);
+            output.commit();
+            System.err.println("psychonet " + name() + ": wrote " + output.target());
+        }
+        return 0;
+    }
+}

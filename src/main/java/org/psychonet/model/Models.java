@@ -1,0 +1,40 @@
+package org.psychonet.model;
+
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.psychonet.util.InvalidInputException;
+
+/**
+ * Builds a network from its command-line spec:
+ * {@code identity}, {@code linear:PATH.npy}, {@code mlp} (a small random ReLU network, 2 hidden layers of 64).
+ */
+public final class Models {
+    public static final String SPECS = "identity, linear:PATH.npy, mlp";
+
+    private Models() {
+    }
+
+    /**
+     * @param spec       the spec
+     * @param inputShape (C, H, W) of the stimuli the network will see
+     */
+    public static Network fromSpec(String spec, Shape inputShape, DataType type, long seed) {
+        if (spec.equals("identity")) {
+            return LinearNetwork.identity(inputShape);
+        }
+        if (spec.equals("mlp")) {
+            return Mlp.build(inputShape, new int[] {64, 64}, 10, type, seed);
+        }
+        if (spec.startsWith("linear:")) {
+            Path p = Path.of(spec.substring("linear:".length()));
+            if (!Files.isRegularFile(p)) {
+                throw new InvalidInputException("weight file " + p + " does not exist; give linear:PATH.npy "
+                        + "with a float32/float64 matrix of shape (out, in)");
+            }
+            return LinearNetwork.fromNpy(p, inputShape, type);
+        }
+        throw new InvalidInputException("unknown model '" + spec + "'; choose one of " + SPECS);
+    }
+}

@@ -1,0 +1,48 @@
+package org.psychonet.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A model whose named layers ("taps") are all read from ONE forward pass. Inputs are batches of
+ * shape (B, C, H, W); every tap comes back with the batch as its first axis.
+ *
+ * <p>Arrays returned are attached to the manager of the input, so callers scope them by creating
+ * inputs in a per-batch sub-manager.
+ */
+public interface Network extends AutoCloseable {
+
+    String name();
+
+    /** Tap names, shallow to deep. */
+    List<String> layers();
+
+    /** Input shape without the batch axis: (C, H, W). */
+    Shape inputShape();
+
+    /** Precision of the parameters; inputs must match it. */
+    DataType dataType();
+
+    /** Activations of every tap, in {@link #layers()} order, from one forward pass (inference mode). */
+    NDList forward(NDArray x);
+
+    /** Whether {@link #tangent} is available (true for psychonet's piecewise-linear networks). */
+    boolean supportsTangent();
+
+    /**
+     * The Jacobian-vector product J(x)·dx for every tap, from one pass: ∂y/∂θ when dx = ∂x/∂θ.
+     *
+     * @throws UnsupportedOperationException when {@link #supportsTangent()} is false
+     */
+    NDList tangent(NDArray x, NDArray dx);
+
+    /** What this network is, for result.json. */
+    Map<String, Object> describe();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,86 @@
+package org.psychonet.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
+import org.psychonet.model.nn.TangentBlock;
+
+/**
+ * A network as a chain of named stages whose outputs are the taps: forward returns every stage's
+ * output (the last being the network's output, e.g. logits for training).
+ */
+public final class StagedBlock extends AbstractBlock {
+    private final List<String> names = new ArrayList<>();
+    private final List<TangentBlock> stages = new ArrayList<>();
+
+    public StagedBlock() {
+        super((byte) 1);
+    }
+
+    public StagedBlock stage(String name, TangentBlock block) {
+        names.add(name);
+        stages.add(addChildBlock(name, block));
+        return this;
+    }
+
+    public List<String> names() {
+        return List.copyOf(names);
+    }
+
+    public List<TangentBlock> stages() {
+        return List.copyOf(stages);
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
+                                     PairList<String, Object> params) {
+        NDList out = new NDList();
+        NDList x = inputs;
+        for (TangentBlock s : stages) {
+            x = s.forward(ps, x, training, params);
+            out.add(x.singletonOrThrow());
+        }
+        return out;
+    }
+
+    /** Every stage's tangent, from one pass. */
+    public NDList forwardTangent(ParameterStore ps, NDArray x, NDArray dx) {
+        NDList out = new NDList();
+        NDArray y = x;
+        NDArray dy = dx;
+        for (TangentBlock s : stages) {
+            NDList r = s.forwardTangent(ps, y, dy);
+            y = r.get(0);
+            dy = r.get(1);
+            out.add(dy);
+        }
+        return out;
+    }
+
+    @Override
+    public void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape[] shapes = inputShapes;
+        for (TangentBlock s : stages) {
+            s.initialize(manager, dataType, shapes);
+            shapes = s.getOutputShapes(shapes);
+        }
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape[] out = new Shape[stages.size()];
+        Shape[] shapes = inputShapes;
+        for (int i = 0; i < stages.size(); i++) {
+            shapes = stages.get(i).getOutputShapes(shapes);
+            out[i] = shapes[0];
+        }
+        return out;
+    }
+}

@@ -1,0 +1,54 @@
+package org.psychonet.model.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/** 2-D convolution; its tangent is the same convolution without bias applied to dx. */
+public final class TConv2d extends AbstractBlock implements TangentBlock {
+    private final Conv2d conv;
+    private final Shape stride;
+    private final Shape padding;
+
+    public TConv2d(int filters, int kernel, int stride, int padding, boolean bias) {
+        super((byte) 1);
+        this.stride = new Shape(stride, stride);
+        this.padding = new Shape(padding, padding);
+        conv = addChildBlock("conv", Conv2d.builder().setFilters(filters).setKernelShape(new Shape(kernel, kernel))
+                .optStride(this.stride).optPadding(this.padding).optBias(bias).build());
+    }
+
+    public Conv2d conv() {
+        return conv;
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
+                                     PairList<String, Object> params) {
+        return conv.forward(ps, inputs, training, params);
+    }
+
+    @Override
+    public NDList forwardTangent(ParameterStore ps, NDArray x, NDArray dx) {
+        NDArray w = Layers.param(ps, conv, "weight", x);
+        NDArray y = conv.forward(ps, new NDList(x), false).singletonOrThrow();
+        NDArray dy = Conv2d.conv2d(dx, w, null, stride, padding).singletonOrThrow();
+        return Layers.pair(y, dy);
+    }
+
+    @Override
+    public void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        conv.initialize(manager, dataType, inputShapes);
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return conv.getOutputShapes(inputShapes);
+    }
+}

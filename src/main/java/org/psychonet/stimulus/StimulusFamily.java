@@ -1,0 +1,44 @@
+package org.psychonet.stimulus;
+
+/**
+ * A parametric family of images x(θ, k): θ is the stimulus parameter whose sensitivity is measured,
+ * k indexes the nuisance values (phase, saturation × value) over which sensitivity is averaged
+ * (Methods, "Stimuli and calculation of network sensitivity"). Every family gives the exact
+ * derivative ∂x/∂θ in closed form.
+ *
+ * <p>Images are laid out channel-major (C, H, W), values as the network sees them.
+ */
+public interface StimulusFamily {
+
+    /** Short name used on the command line, e.g. "gabor". */
+    String name();
+
+    /** The parameter θ. */
+    ThetaAxis axis();
+
+    int channels();
+
+    int height();
+
+    int width();
+
+    /** Number of nuisance values averaged over (phases, S×V pairs). */
+    int nuisanceCount();
+
+    /** A human label of nuisance value k, e.g. "phase=0.698". */
+    String nuisanceLabel(int k);
+
+    /** Renders x(θ, k) into {@code out[offset .. offset + size())}. */
+    void render(double theta, int k, double[] out, int offset);
+
+    /** Writes the exact ∂x/∂θ at (θ, k) into {@code out[offset .. offset + size())}. */
+    void derivative(double theta, int k, double[] out, int offset);
+
+    /** Number of values in one image: C·H·W. */
+    default int size() {
+        return channels() * height() * width();
+    }
+
+    /** The settings of this family, for result.json. */
+    Object config();
+}
