@@ -25,6 +25,13 @@ public final class Main {
         return cl.execute(args);
     }
 
+    /** Runs with the given error stream (tests read what a user would see). */
+    public static int run(PrintWriter err, String... args) {
+        CommandLine cl = commandLine();
+        cl.setErr(err);
+        return cl.execute(args);
+    }
+
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setParameterExceptionHandler((ex, args) -> {

@@ -141,16 +141,18 @@ public final class SensitivityEngine {
                         + "irregular grids");
             }
         }
-        double[] w = Stencil.weights(r);
-        int total = thetas.length + 2 * r;
+        // With kinks in ∂x/∂θ a stencil may shift by up to r nodes, so 2r extra nodes are rendered per end.
+        int[] shift = stencilShifts(family, thetas, h, r);
+        int pad = family.kinks().length > 0 ? 2 * r : r;
+        int total = thetas.length + 2 * pad;
         double[] extended = new double[total];
         for (int i = 0; i < total; i++) {
-            extended[i] = thetas[0] + (i - r) * h;
+            extended[i] = thetas[0] + (i - pad) * h;
         }
         int k = family.nuisanceCount();
-        int per = thetasPerBatch(family, r);
+        int per = thetasPerBatch(family, pad);
         Deque<Block> window = new ArrayDeque<>();
-        int nextCenter = r;
+        int nextCenter = pad;
         try (Progress bar = Progress.start("sensitivity (grid)", total)) {
             for (int start = 0; start < total; start += per) {
                 int end = Math.min(total, start + per);
@@ -163,12 +165,12 @@ public final class SensitivityEngine {
                     kept.add(y.get(t));
                 }
                 window.addLast(new Block(m, kept, start, end - start));
-                int lastReady = Math.min(r + thetas.length - 1, end - 1 - r);
+                int lastReady = Math.min(pad + thetas.length - 1, end - 1 - pad);
                 if (lastReady >= nextCenter) {
-                    differentiate(window, nextCenter, lastReady, r, w, h, k, d);
+                    differentiate(window, nextCenter, lastReady, pad, r, shift, h, k, d);
                     nextCenter = lastReady + 1;
                 }
-                while (!window.isEmpty() && window.peekFirst().start() + window.peekFirst().count() <= nextCenter - r) {
+                while (!window.isEmpty() && window.peekFirst().start() + window.peekFirst().count() <= nextCenter - pad) {
                     window.pollFirst().manager().close();
                 }
                 bar.stepBy(end - start);
@@ -178,9 +180,53 @@ public final class SensitivityEngine {
         }
     }
 
-    /** Applies the stencil to centers a..b (extended indices) using the blocks in the window. */
-    private static void differentiate(Deque<Block> window, int a, int b, int r, double[] w, double h, int k,
-                                      double[][] d) {
+    /**
+     * For each grid point, the smallest shift s (|s| ≤ r) that keeps all stencil nodes θ + (s−r…s+r)h on
+     * the same side of every kink of the family; 0 for smooth families.
+     */
+    static int[] stencilShifts(StimulusFamily family, double[] thetas, double h, int r) {
+        int[] shift = new int[thetas.length];
+        double[] kinks = family.kinks();
+        if (kinks.length == 0) {
+            return shift;
+        }
+        double period = family.axis().period();
+        for (int i = 0; i < thetas.length; i++) {
+            shift[i] = Integer.MIN_VALUE;
+            for (int a = 0; a <= r && shift[i] == Integer.MIN_VALUE; a++) {
+                for (int s : a == 0 ? new int[] {0} : new int[] {-a, a}) {
+                    double lo = thetas[i] + (s - r) * h;
+                    double hi = thetas[i] + (s + r) * h;
+                    if (!kinkInside(kinks, period, lo, hi)) {
+                        shift[i] = s;
+                        break;
+                    }
+                }
+            }
+            if (shift[i] == Integer.MIN_VALUE) {
+                throw new InvalidInputException("the θ grid is too coarse for --method grid near the kinks of "
+                        + family.name() + "; use more --thetas or --method exact");
+            }
+        }
+        return shift;
+    }
+
+    private static boolean kinkInside(double[] kinks, double period, double lo, double hi) {
+        for (double kink : kinks) {
+            // the kink and its periodic copies
+            double first = kink + Math.ceil((lo - kink) / period) * period;
+            for (double c = first; c <= hi; c += period) {
+                if (c > lo + 1e-12 && c < hi - 1e-12) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Applies the (possibly shifted) stencils to centers a..b (extended indices) using the window's blocks. */
+    private static void differentiate(Deque<Block> window, int a, int b, int pad, int r, int[] shift, double h,
+                                      int k, double[][] d) {
         int windowStart = window.peekFirst().start();
         try (NDManager m = NDManager.newBaseManager()) {
             for (int layer = 0; layer < d.length; layer++) {
@@ -191,20 +237,32 @@ public final class SensitivityEngine {
                 NDArray all = parts.size() == 1 ? parts.get(0).duplicate() : NDArrays.concat(parts);
                 all.attach(m);
                 NDArray flat = all.reshape(all.getShape().get(0), -1);
-                NDArray acc = null;
-                for (int j = -r; j <= r; j++) {
-                    if (w[j + r] == 0) {
-                        continue;
+                // runs of consecutive centers sharing one shift are differentiated together
+                int runStart = a;
+                while (runStart <= b) {
+                    int s = shift[runStart - pad];
+                    int runEnd = runStart;
+                    while (runEnd + 1 <= b && shift[runEnd + 1 - pad] == s) {
+                        runEnd++;
                     }
-                    long from = (long) (a + j - windowStart) * k;
-                    long to = (long) (b + j - windowStart + 1) * k;
-                    NDArray term = flat.get(from + ":" + to).mul(w[j + r] / h);
-                    acc = acc == null ? term : acc.add(term);
-                }
-                double[] perStimulus = acc.square().sum(new int[] {1}).toType(DataType.FLOAT64, false)
-                        .toDoubleArray();
-                for (int row = 0; row < perStimulus.length; row++) {
-                    d[layer][a - r + row / k] += perStimulus[row] / k;
+                    double[] w = Stencil.weights(r, s);
+                    NDArray acc = null;
+                    for (int j = 0; j < w.length; j++) {
+                        if (Math.abs(w[j]) < 1e-14) {
+                            continue;
+                        }
+                        int offset = s - r + j;
+                        long from = (long) (runStart + offset - windowStart) * k;
+                        long to = (long) (runEnd + offset - windowStart + 1) * k;
+                        NDArray term = flat.get(from + ":" + to).mul(w[j] / h);
+                        acc = acc == null ? term : acc.add(term);
+                    }
+                    double[] perStimulus = acc.square().sum(new int[] {1}).toType(DataType.FLOAT64, false)
+                            .toDoubleArray();
+                    for (int row = 0; row < perStimulus.length; row++) {
+                        d[layer][runStart - pad + row / k] += perStimulus[row] / k;
+                    }
+                    runStart = runEnd + 1;
                 }
             }
         }

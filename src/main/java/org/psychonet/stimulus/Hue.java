@@ -161,6 +161,11 @@ public final class Hue implements StimulusFamily {
     }
 
     @Override
+    public double[] kinks() {
+        return new double[] {0, 60, 120, 180, 240, 300};
+    }
+
+    @Override
     public Config config() {
         return config;
     }

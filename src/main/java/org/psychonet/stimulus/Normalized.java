@@ -90,6 +90,11 @@ public final class Normalized implements StimulusFamily {
     }
 
     @Override
+    public double[] kinks() {
+        return base.kinks();
+    }
+
+    @Override
     public Object config() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("base", base.config());

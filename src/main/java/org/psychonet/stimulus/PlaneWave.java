@@ -54,7 +54,7 @@ public final class PlaneWave implements StimulusFamily {
     @Override
     public ThetaAxis axis() {
         return new ThetaAxis("frequency", "rad/π-span", config.fMin(), config.fMax(), false,
-                "cycles/100px", 100.0 / (2.0 * config.size()), 0, 64, 0.01);
+                "cycles/100px", 100.0 / (2.0 * config.size()), 0, 256, 0.01);
     }
 
     @Override

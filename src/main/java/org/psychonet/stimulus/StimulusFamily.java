@@ -39,6 +39,14 @@ public interface StimulusFamily {
         return channels() * height() * width();
     }
 
+    /**
+     * Values of θ (within one period) where ∂x/∂θ jumps, e.g. every 60° of hue. The grid method keeps its
+     * stencils on one side of them; smooth families have none.
+     */
+    default double[] kinks() {
+        return new double[0];
+    }
+
     /** The settings of this family, for result.json. */
     Object config();
 }
