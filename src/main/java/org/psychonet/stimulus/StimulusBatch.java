@@ -29,14 +29,8 @@ public final class StimulusBatch {
         int k = family.nuisanceCount();
         int size = family.size();
         double[] out = new double[thetas.length * k * size];
-        IntStream.range(0, thetas.length * k).parallel().forEach(row -> {
-            double theta = thetas[row / k];
-            if (derivative) {
-                family.derivative(theta, row % k, out, row * size);
-            } else {
-                family.render(theta, row % k, out, row * size);
-            }
-        });
+        IntStream.range(0, thetas.length).parallel()
+                .forEach(t -> family.renderAll(thetas[t], derivative, out, t * k * size));
         return out;
     }
 

@@ -34,6 +34,20 @@ public interface StimulusFamily {
     /** Writes the exact ∂x/∂θ at (θ, k) into {@code out[offset .. offset + size())}. */
     void derivative(double theta, int k, double[] out, int offset);
 
+    /**
+     * Renders x(θ, k) for every k into consecutive images starting at {@code offset} (or ∂x/∂θ when
+     * {@code derivative}). Families override it when the nuisance values share work.
+     */
+    default void renderAll(double theta, boolean derivative, double[] out, int offset) {
+        for (int k = 0; k < nuisanceCount(); k++) {
+            if (derivative) {
+                derivative(theta, k, out, offset + k * size());
+            } else {
+                render(theta, k, out, offset + k * size());
+            }
+        }
+    }
+
     /** Number of values in one image: C·H·W. */
     default int size() {
         return channels() * height() * width();

@@ -129,4 +129,27 @@ class StimulusFamilyTest {
             assertEquals(a[c * plane + 37] / Normalized.IMAGENET_STD[c], b[c * plane + 37], 1e-12);
         }
     }
+
+    @Test
+    void batchRenderingOfAllPhasesEqualsOneByOneRendering() {
+        for (StimulusFamily f : families()) {
+            int n = f.size();
+            int k = f.nuisanceCount();
+            double[] all = new double[k * n];
+            double[] one = new double[n];
+            for (boolean derivative : new boolean[] {false, true}) {
+                f.renderAll(0.37 * f.axis().period(), derivative, all, 0);
+                for (int q = 0; q < k; q++) {
+                    if (derivative) {
+                        f.derivative(0.37 * f.axis().period(), q, one, 0);
+                    } else {
+                        f.render(0.37 * f.axis().period(), q, one, 0);
+                    }
+                    for (int i = 0; i < n; i++) {
+                        assertEquals(one[i], all[q * n + i], 1e-12, f.name() + " phase " + q);
+                    }
+                }
+            }
+        }
+    }
 }
