@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
  */
 public abstract class RunCommand implements Callable<Integer> {
 
-    @Option(names = "--out", required = true, description = "Folder for result.json, CSVs and plots.")
+    @Option(names = "--out", description = "Folder for result.json, CSVs and plots (required unless the command "
+            + "has a default).")
     protected Path out;
 
     @Option(names = "--seed", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
@@ -54,8 +55,19 @@ public abstract class RunCommand implements Callable<Integer> {
         T get() throws Exception;
     }
 
+    /** The --out used when none is given; null makes --out required. */
+    protected Path defaultOut() {
+        return null;
+    }
+
     @Override
     public Integer call() throws Exception {
+        if (out == null) {
+            out = defaultOut();
+            if (out == null) {
+                throw new org.psychonet.util.InvalidInputException("--out is required: give the folder for the results");
+            }
+        }
         validate();
         Instant started = Instant.now();
         try (RunOutput output = RunOutput.open(out)) {

@@ -1,0 +1,23 @@
+package org.psychonet.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.psychonet.experiment.Claim;
+
+/** The table of claims as claims.json and claims.csv. */
+public final class ClaimsReport {
+    private ClaimsReport() {
+    }
+
+    public static void write(Path dir, List<Claim> claims) throws IOException {
+        Json.write(dir.resolve("claims.json"), claims);
+        try (Csv csv = Csv.create(dir.resolve("claims.csv"), "id", "figure", "claim", "metric", "value", "sd",
+                "bound", "holds", "settings")) {
+            for (Claim c : claims) {
+                csv.row(c.id(), c.figure(), c.statement(), c.metric(), c.value(), c.sd(), c.bound(), c.holds(),
+                        c.settings());
+            }
+        }
+    }
+}
