@@ -62,7 +62,7 @@ public record LabelNoise(double[] keep, double a) {
 
     /** The bin of orientation θ ∈ [0, π). */
     public static int bin(double theta, int bins) {
-        int b = (int) Math.floor(theta / Math.PI * bins);
+        int b = (int) Math.floor(theta / Math.PI * bins + 1e-9); // probe θ = bπ/B lands in bin b
         return Math.max(0, Math.min(bins - 1, b));
     }
 
