@@ -25,7 +25,7 @@ public final class SupervisedCommand extends RunCommand {
             description = "control, noise, frequency, balanced or all (default: ${DEFAULT-VALUE}).")
     String condition;
 
-    @Option(names = "--quick", description = "Test profile: batch 512, 60 steps, 8 probe phases (same task and lr).")
+    @Option(names = "--quick", description = "Test profile: batch 256, 60 steps, 8 probe phases (same task, network and lr).")
     boolean quick;
 
     @Option(names = "--seeds", description = "Seeds per condition: --seed, --seed+1, … (default 3).")
@@ -47,7 +47,7 @@ public final class SupervisedCommand extends RunCommand {
             + "(paper) or peak0 = (2 + cos 2θ)/(2π).")
     String prior;
 
-    @Option(names = "--measure-every", description = "Sensitivity snapshot every this many steps (default 10; quick 5).")
+    @Option(names = "--measure-every", description = "Sensitivity snapshot every this many steps (default 10).")
     Integer measureEvery;
 
     @Option(names = "--phases", description = "Phases the sensitivity probe averages over (default 16; quick 8).")
