@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.psychonet.experiment.Claim;
-import org.psychonet.experiment.PaperReproduction;
 import org.psychonet.experiment.ReproductionStep;
 import org.psychonet.experiment.ResultCache;
 import org.psychonet.experiment.StoredResult;
 import org.psychonet.report.ClaimsReport;
 import org.psychonet.report.HtmlReport;
 import org.psychonet.report.Json;
+import org.psychonet.report.PaperReproduction;
 import org.psychonet.report.Provenance;
 import org.psychonet.report.RunOutput;
 import org.psychonet.util.Files2;
@@ -38,6 +38,9 @@ public final class ReproduceCommand extends RunCommand {
 
         @Option(names = "--full", description = "The paper's settings (hours).")
         boolean full;
+
+        @Option(names = "--tiny", hidden = true, description = "Testing the machinery only: seconds, no meaning.")
+        boolean tiny;
     }
 
     @ArgGroup(exclusive = true)
@@ -73,7 +76,8 @@ public final class ReproduceCommand extends RunCommand {
 
     @Override
     protected void validate() {
-        chosen = profile != null && profile.full ? PaperReproduction.Profile.FULL : PaperReproduction.Profile.QUICK;
+        chosen = profile == null ? PaperReproduction.Profile.QUICK : profile.full ? PaperReproduction.Profile.FULL
+                : profile.tiny ? PaperReproduction.Profile.TINY : PaperReproduction.Profile.QUICK;
         List<ReproductionStep> all = PaperReproduction.steps(chosen, images);
         if (only == null || only.isEmpty()) {
             steps = all;

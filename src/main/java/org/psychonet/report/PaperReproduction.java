@@ -1,0 +1,70 @@
+package org.psychonet.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.psychonet.experiment.ImageStatistics;
+import org.psychonet.experiment.ReproductionStep;
+import org.psychonet.experiment.SupervisedLabelNoise;
+import org.psychonet.learning.SupervisedCondition;
+import org.psychonet.learning.SupervisedTraining;
+
+/**
+ * The paper as a list of experiments (each composed with its report writer), each with the settings of a profile: {@code QUICK} (≤ 15 minutes
+ * on 2 cores, the default), {@code FULL} (the paper's settings) and {@code TINY} (seconds; for tests of
+ * the reproduce machinery itself, never for claims about the paper).
+ */
+public final class PaperReproduction {
+
+    public enum Profile { QUICK, FULL, TINY }
+
+    private PaperReproduction() {
+    }
+
+    /**
+     * @param images "world" (the built-in world) or a folder of photographs used wherever the paper used ImageNet
+     */
+    public static List<ReproductionStep> steps(Profile profile, String images) {
+        List<ReproductionStep> steps = new ArrayList<>();
+        steps.add(imageStatistics(profile, images));
+        steps.add(supervised(profile));
+        return steps;
+    }
+
+    private static ReproductionStep imageStatistics(Profile profile, String images) {
+        ImageStatistics.Config c = switch (profile) {
+            case FULL -> ImageStatistics.Config.paper();
+            case QUICK -> ImageStatistics.Config.quick();
+            case TINY -> ImageStatistics.Config.quick().withImages("world:size=64,count=24");
+        };
+        if (!"world".equals(images)) {
+            c = c.withImages(images);
+        }
+        ImageStatistics.Config config = c;
+        return new ReproductionStep("stats", "Image statistics", List.of("fig3b", "fig5b"), config,
+                (dir, seed) -> new ImageStatistics(StatsReport::write).run(config, dir, seed));
+    }
+
+    private static ReproductionStep supervised(Profile profile) {
+        SupervisedLabelNoise.Config c = switch (profile) {
+            case FULL -> SupervisedLabelNoise.Config.paper();
+            case QUICK -> SupervisedLabelNoise.Config.quick();
+            case TINY -> {
+                SupervisedTraining q = SupervisedLabelNoise.Config.quick().training();
+                yield SupervisedLabelNoise.Config.quick().withSeeds(1)
+                        .withConditions(List.of(SupervisedCondition.values()))
+                        .withTraining(new SupervisedTraining(q.bins(), new int[] {64, 32}, 64, 6, q.learningRate(),
+                                q.initScale(), 3, 12, 2, 2));
+            }
+        };
+        SupervisedLabelNoise.Config config = c;
+        return new ReproductionStep("supervised", "Frequency versus information in a supervised task",
+                List.of("fig6"), config, (dir, seed) -> SupervisedReport.experiment().run(config, dir, seed));
+    }
+
+    /** "fig5b" → "Fig. 5b", "sifig2" → "SI Fig. 2". */
+    public static String figureName(String id) {
+        String s = id.toLowerCase(Locale.ROOT);
+        return s.startsWith("sifig") ? "SI Fig. " + s.substring(5) : s.startsWith("fig") ? "Fig. " + s.substring(3) : id;
+    }
+}
