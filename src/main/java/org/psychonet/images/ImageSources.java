@@ -55,6 +55,7 @@ public final class ImageSources {
                     case "count" -> c.withCount(positive(key, Long.parseLong(val)));
                     case "seed" -> c.withSeed(Long.parseLong(val));
                     case "exponent" -> c.withSizeExponent(Double.parseDouble(val));
+                    case "edge" -> c.withEdgeWidth(Double.parseDouble(val));
                     case "cardinal" -> {
                         OrientationPrior o = c.orientation();
                         yield c.withOrientation(new OrientationPrior(Double.parseDouble(val), o.horizontalShare(),

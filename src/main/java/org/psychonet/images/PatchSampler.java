@@ -8,9 +8,9 @@ import java.util.SplittableRandom;
 
 /**
  * Random greyscale (luma) patches, deterministic from a seed (Methods, "Linear network experiments":
- * over 100,000 32×32 greyscale image portions). Patches are spread over as many images as possible:
- * with at least n images, n distinct images give one patch each; with fewer, every image gives
- * ⌈n / count⌉ patches (the first n kept). Positions within an image come from (seed, image index).
+ * over 100,000 32×32 greyscale image portions). By default patches are spread over as many images as
+ * possible: with at least n images, n distinct images (chosen from the seed) give one patch each; with fewer,
+ * every image gives ⌊n / count⌋ or ⌈n / count⌉. Positions within an image come from (seed, image index).
  */
 public final class PatchSampler {
 
@@ -51,20 +51,13 @@ public final class PatchSampler {
         if (n < 1 || size < 1 || count < 1) {
             throw new IllegalArgumentException("need n ≥ 1 patches of size ≥ 1 from ≥ 1 image");
         }
-        int per = perImage > 0 ? perImage : (int) Math.max(1, (n + count - 1) / count);
-        long needed = (n + (long) per - 1) / per;
-        long[] images;
-        if (needed >= count) {
-            images = ImageStream.range(count);
-            per = (int) Math.max(per, (n + count - 1) / count);
-        } else {
-            images = choose(count, (int) needed, new SplittableRandom(World.mix(seed, -1)));
-        }
+        long used = perImage > 0 ? Math.min(count, (n + (long) perImage - 1) / perImage) : Math.min(count, n);
+        long[] images = used == count ? ImageStream.range(count)
+                : choose(count, (int) used, new SplittableRandom(World.mix(seed, -1)));
+        // n patches shared as evenly as possible: the first n mod used images give one more
         int[] perImg = new int[images.length];
-        int left = n;
         for (int i = 0; i < images.length; i++) {
-            perImg[i] = Math.min(per, left);
-            left -= perImg[i];
+            perImg[i] = (int) (n / used + (i < n % used ? 1 : 0));
         }
         return new Plan(images, perImg, size, seed);
     }

@@ -5,9 +5,10 @@ import java.util.SplittableRandom;
 /**
  * The built-in naturalistic world: colour images from a dead-leaves (occlusion) model. Opaque shapes —
  * oriented, elongated rectangles and ellipses — fall on the image plane; each pixel shows the first shape
- * that covers it. Shape size r follows p(r) ∝ r^−3 between {@code minRadius} and {@code maxRadius}: the
- * scale-invariant choice, which gives the ≈1/f² power spectrum of natural scenes (Ruderman 1997; Lee,
- * Mumford &amp; Huang 2001) and hence a power-law PCA spectrum (Fig. 5b). Orientations come from an
+ * that covers it. Shape size r follows a power law p(r) ∝ r^−k between {@code minRadius} and {@code maxRadius};
+ * k = 3 is the scale-invariant choice with the 1/f² power spectrum of natural scenes (Ruderman 1997; Lee,
+ * Mumford &amp; Huang 2001), the default k = 2.6 with a slight optical blur gives the somewhat steeper spectra of
+ * real photographs (README); either way the PCA spectrum is a power law (Fig. 5b). Orientations come from an
  * {@link OrientationPrior}, hues from a {@link HuePrior}; saturation and value from fixed distributions
  * with mostly muted colours. Edges are anti-aliased analytically (coverage from the signed distance to the
  * boundary) so the pixel grid adds no cardinal bias of its own.
@@ -25,19 +26,23 @@ public final class World implements ImageSource {
      * @param hue             hue prior of surfaces (default {@link HuePrior#natural()})
      * @param minRadius       smallest shape half-length in pixels (1)
      * @param maxRadiusFrac   largest shape half-length as a fraction of the larger image side (0.75)
-     * @param sizeExponent    p(r) ∝ r^−sizeExponent (3: scale invariance → 1/f² spectrum)
+     * @param sizeExponent    p(r) ∝ r^−sizeExponent (3 is exactly scale invariant, a 1/f² spectrum; the default
+     *                        2.6 has more large surfaces — sky, ground, walls — and a steeper spectrum, closer
+     *                        to the photographs measured in the README)
      * @param maxElongation   length/width of shapes drawn log-uniformly in [1, maxElongation] (6)
      * @param rectangleShare  share of rectangles among shapes, the rest are ellipses (0.6)
      * @param shading         amplitude of a linear luminance ramp across each shape (0.2)
+     * @param edgeWidth       width in pixels of the linear opacity ramp across each shape's boundary: 1 is
+     *                        plain anti-aliasing, more is the slight optical blur of a camera (1.5)
      */
     public record Config(int height, int width, long count, long seed, OrientationPrior orientation, HuePrior hue,
                          double minRadius, double maxRadiusFrac, double sizeExponent, double maxElongation,
-                         double rectangleShare, double shading) {
+                         double rectangleShare, double shading, double edgeWidth) {
 
         public Config {
             if (height < 1 || width < 1 || count < 1 || !(minRadius > 0) || !(maxRadiusFrac > 0)
                     || !(sizeExponent > 1) || !(maxElongation >= 1) || !(rectangleShare >= 0 && rectangleShare <= 1)
-                    || !(shading >= 0) || orientation == null || hue == null) {
+                    || !(shading >= 0) || !(edgeWidth >= 1) || orientation == null || hue == null) {
                 throw new IllegalArgumentException("invalid world config: " + height + "x" + width + ", count "
                         + count + ", radii " + minRadius + "/" + maxRadiusFrac);
             }
@@ -46,7 +51,7 @@ public final class World implements ImageSource {
         /** 224×224, 10,000 images, seed 0, cardinal-heavy orientations, natural hues. */
         public static Config defaults() {
             return new Config(224, 224, 10_000, 0, OrientationPrior.natural(), HuePrior.natural(),
-                    1.0, 0.75, 3, 6, 0.6, 0.2);
+                    1.0, 0.75, 2.6, 6, 0.6, 0.2, 1.5);
         }
 
         public Config withSize(int size) {
@@ -55,22 +60,22 @@ public final class World implements ImageSource {
 
         public Config withSize(int h, int w) {
             return new Config(h, w, count, seed, orientation, hue, minRadius, maxRadiusFrac, sizeExponent,
-                    maxElongation, rectangleShare, shading);
+                    maxElongation, rectangleShare, shading, edgeWidth);
         }
 
         public Config withCount(long n) {
             return new Config(height, width, n, seed, orientation, hue, minRadius, maxRadiusFrac, sizeExponent,
-                    maxElongation, rectangleShare, shading);
+                    maxElongation, rectangleShare, shading, edgeWidth);
         }
 
         public Config withSeed(long s) {
             return new Config(height, width, count, s, orientation, hue, minRadius, maxRadiusFrac, sizeExponent,
-                    maxElongation, rectangleShare, shading);
+                    maxElongation, rectangleShare, shading, edgeWidth);
         }
 
         public Config withOrientation(OrientationPrior prior) {
             return new Config(height, width, count, seed, prior, hue, minRadius, maxRadiusFrac, sizeExponent,
-                    maxElongation, rectangleShare, shading);
+                    maxElongation, rectangleShare, shading, edgeWidth);
         }
 
         /** Every orientation equally likely. */
@@ -80,12 +85,17 @@ public final class World implements ImageSource {
 
         public Config withHue(HuePrior prior) {
             return new Config(height, width, count, seed, orientation, prior, minRadius, maxRadiusFrac, sizeExponent,
-                    maxElongation, rectangleShare, shading);
+                    maxElongation, rectangleShare, shading, edgeWidth);
+        }
+
+        public Config withEdgeWidth(double px) {
+            return new Config(height, width, count, seed, orientation, hue, minRadius, maxRadiusFrac, sizeExponent,
+                    maxElongation, rectangleShare, shading, px);
         }
 
         public Config withSizeExponent(double e) {
             return new Config(height, width, count, seed, orientation, hue, minRadius, maxRadiusFrac, e,
-                    maxElongation, rectangleShare, shading);
+                    maxElongation, rectangleShare, shading, edgeWidth);
         }
     }
 
@@ -147,6 +157,7 @@ public final class World implements ImageSource {
         SizeDistribution sizes = new SizeDistribution(config.sizeExponent(), rMin, rMax, h, w);
         double logElong = Math.log(config.maxElongation());
         double[] rgb = new double[3];
+        double edge = config.edgeWidth();
         // cap: far more shapes than needed to cover the image; the rare leftover gaps take the last colour
         long cap = 60L * n / Math.max(1, (long) Math.ceil(rMin * rMin)) + 10_000;
         // the last scattered gaps are the slowest to fill (a coupon-collector tail): stop at 0.1% uncovered
@@ -157,7 +168,7 @@ public final class World implements ImageSource {
             double cy = -r + (h + 2 * r) * rng.nextDouble();
             // late in the fall most shapes land on covered ground: test the disc of radius r + 1 that
             // contains the shape before drawing its other attributes
-            if (!anyUncovered(alpha, w, h, cx, cy, r + 1)) {
+            if (!anyUncovered(alpha, w, h, cx, cy, r + edge)) {
                 continue;
             }
             double elong = Math.exp(logElong * rng.nextDouble());
@@ -182,10 +193,10 @@ public final class World implements ImageSource {
                 ex = Math.sqrt(a * a * c * c + b * b * s * s);
                 ey = Math.sqrt(a * a * s * s + b * b * c * c);
             }
-            int x0 = Math.max(0, (int) Math.floor(cx - ex - 1));
-            int x1 = Math.min(w - 1, (int) Math.ceil(cx + ex + 1));
-            int y0 = Math.max(0, (int) Math.floor(cy - ey - 1));
-            int y1 = Math.min(h - 1, (int) Math.ceil(cy + ey + 1));
+            int x0 = Math.max(0, (int) Math.floor(cx - ex - edge));
+            int x1 = Math.min(w - 1, (int) Math.ceil(cx + ex + edge));
+            int y0 = Math.max(0, (int) Math.floor(cy - ey - edge));
+            int y1 = Math.min(h - 1, (int) Math.ceil(cy + ey + edge));
             for (int y = y0; y <= y1; y++) {
                 // image rows grow downwards; orientation is counter-clockwise with y up
                 double dy = cy - (y + 0.5);
@@ -209,7 +220,7 @@ public final class World implements ImageSource {
                         double grad = Math.sqrt(qa * qa / (a * a) + qb * qb / (b * b)) / Math.max(rho, 1e-12);
                         sd = (rho - 1) / Math.max(grad, 1e-12);
                     }
-                    double cov = 0.5 - sd;
+                    double cov = 0.5 - sd / edge;
                     if (cov <= 0) {
                         continue;
                     }
@@ -255,6 +266,8 @@ public final class World implements ImageSource {
     static final class SizeDistribution {
         private final double[] q;
         private final double[] cum;
+        private final double[] powLo = new double[3];
+        private final double[] powHi = new double[3];
         private final double lo;
         private final double hi;
 
@@ -271,6 +284,8 @@ public final class World implements ImageSource {
             }
             for (int i = 0; i < 3; i++) {
                 cum[i] /= total;
+                powLo[i] = Math.pow(lo, q[i] + 1);
+                powHi[i] = Math.pow(hi, q[i] + 1);
             }
         }
 
@@ -286,9 +301,7 @@ public final class World implements ImageSource {
             if (Math.abs(p + 1) < 1e-12) {
                 return lo * Math.exp(v * Math.log(hi / lo));
             }
-            double a = Math.pow(lo, p + 1);
-            double b = Math.pow(hi, p + 1);
-            return Math.pow(a + (b - a) * v, 1 / (p + 1));
+            return Math.pow(powLo[i] + (powHi[i] - powLo[i]) * v, 1 / (p + 1));
         }
     }
 
