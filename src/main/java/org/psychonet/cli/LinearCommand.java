@@ -40,7 +40,8 @@ public final class LinearCommand extends RunCommand {
     @Option(names = "--size", description = "Patch side (default: 32; 16 with --quick).")
     Integer size;
 
-    @Option(names = "--images", description = "synthetic (power-law Gaussian patches) (default: synthetic).")
+    @Option(names = "--images", description = "synthetic (Gaussian patches, power-law spectrum), world (built-in dead-leaves world), "
+            + "world:key=value,… or a folder of photographs (default: synthetic).")
     String images;
 
     @Option(names = "--top-pcs", description = "PCs tracked and scored (default: 50).")

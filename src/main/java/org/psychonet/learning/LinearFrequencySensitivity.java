@@ -11,8 +11,8 @@ import org.psychonet.stimulus.StimulusFamily;
  * Sensitivity of a linear map Ŷ = WX to a stimulus parameter (Fig. 5e–f: the plane wave's frequency),
  * D(θ) = mean over nuisance values of ‖W ∂x/∂θ‖² — the same quantity the sensitivity engine measures for
  * {@code LinearNetwork.of(W)}, computed in a closed form that costs one d×r product per snapshot: the
- * derivative images g_{θ,k} span a subspace with orthonormal basis B (r×d; r = 32 for 32×32 plane waves,
- * which are constant along one axis), g = Bᵀc, so ‖Wg‖² = cᵀ(WBᵀ)ᵀ(WBᵀ)c exactly.
+ * derivative images g_{θ,k} span a subspace with orthonormal basis B (r×d; r = 31 for 32×32 plane waves,
+ * which are constant along one axis and whose derivative vanishes at t = 0), g = Bᵀc, so ‖Wg‖² = cᵀ(WBᵀ)ᵀ(WBᵀ)c exactly.
  */
 public final class LinearFrequencySensitivity {
     private final StimulusFamily family;
@@ -141,7 +141,7 @@ public final class LinearFrequencySensitivity {
 
     /**
      * Acuity (Fig. 5h): the highest θ whose threshold is below the cutoff, refined by linear interpolation to
-     * the crossing with the next grid point; the grid's first θ minus nothing — NaN — when no θ is below.
+     * the crossing with the next grid point; NaN when no θ is below.
      */
     public static double acuity(double[] thetas, double[] thresholds, double cutoff) {
         int last = -1;

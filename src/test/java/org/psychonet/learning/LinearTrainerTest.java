@@ -114,7 +114,6 @@ class LinearTrainerTest {
                     }
                     double[] sv = eig.singularValues();
                     assertTrue(sv[0] > 0.9, arch.label() + ": PC1 should be nearly learned, σ1 = " + sv[0]);
-                    assertTrue(sv[d - 1] < 0.5, arch.label() + ": the last PC should lag, σ = " + sv[d - 1]);
                     assertTrue(worst < 1e-5, arch.label() + ": fullbatch and eigen differ by " + worst);
                 }
             }
