@@ -87,14 +87,13 @@ public final class LinearCommand extends RunCommand {
                 depths == null ? c.symmetric() || symmetric : symmetric, m,
                 steps == null ? c.steps() : steps, lr == null ? c.learningRate() : lr,
                 batch == null ? c.batch() : batch,
-                patches == null ? (m == LinearMethod.SGD && c.patches() == 0 ? 100_000 : c.patches()) : patches,
+                patches != null ? patches : c.patches() > 0 ? c.patches()
+                        : m == LinearMethod.SGD ? 100_000 : images != null && !images.equals("synthetic") ? 20_000 : 0,
                 side, images == null ? c.images() : images, topPcs == null ? c.topPcs() : topPcs,
                 trackEvery == null ? c.trackEvery() : trackEvery,
                 snapshotEvery == null ? c.snapshotEvery() : snapshotEvery, freq, c.phases(), c.acuityCutoff(),
                 saveWeights == null ? 0 : saveWeights, !pixelBasis);
         c.validate();
-        InvalidInputException.require(c.images().equals("synthetic") || !c.images().isBlank(),
-                "--images is empty; give synthetic");
         config = c;
     }
 

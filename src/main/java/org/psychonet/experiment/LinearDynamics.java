@@ -133,6 +133,10 @@ public final class LinearDynamics implements Experiment<LinearDynamics.Config, L
             InvalidInputException.require(batch >= 1, "--batch must be at least 1");
             InvalidInputException.require(method != LinearMethod.SGD || patches >= 1,
                     "--method sgd needs patches; give --patches N");
+            InvalidInputException.require(images != null && !images.isBlank(), "--images is empty; give synthetic, "
+                    + "world or a folder of images");
+            InvalidInputException.require(images.equals("synthetic") || patches >= 2, "--images " + images
+                    + " needs patches to estimate Σ; give --patches N (the paper: 100000)");
             InvalidInputException.require(trackEvery >= 1 && snapshotEvery >= 1, "tracking intervals must be ≥ 1");
             InvalidInputException.require(frequencies >= 3, "--frequencies must be at least 3");
             InvalidInputException.require(saveWeightsEvery >= 0, "--save-weights must be ≥ 0 (0: never)");
