@@ -18,14 +18,14 @@ public final class LinearCommand extends RunCommand {
     @Option(names = "--depth", split = ",", description = "Depths N to train (default: 1,2,3).")
     List<Integer> depths;
 
-    @Option(names = "--symmetric", description = "Also train the symmetric one-matrix form W = wᵀw.")
+    @Option(names = "--symmetric", description = "Also train the symmetric one-matrix form W = wᵀw (default when --depth is not given).")
     boolean symmetric;
 
     @Option(names = "--method", description = "sgd (the paper), fullbatch (exact GD through Σ) or eigen "
             + "(axis-aligned, eq. 7). Default: sgd, or fullbatch with --quick.")
     String method;
 
-    @Option(names = "--steps", description = "Gradient steps (default: 3000).")
+    @Option(names = "--steps", description = "Gradient steps (default: 3000; 2000 with --quick).")
     Long steps;
 
     @Option(names = "--lr", description = "Learning rate η (default: 1.0, Methods; with --quick 0 = automatic: 0.12/(2·scale·λ1)).")
@@ -34,14 +34,14 @@ public final class LinearCommand extends RunCommand {
     @Option(names = "--batch", description = "SGD minibatch (default: 16384, Methods).")
     Integer batch;
 
-    @Option(names = "--patches", description = "Number of patches (default: 100000, Methods).")
+    @Option(names = "--patches", description = "Number of patches (default: 100000, Methods; 20000 for image sources with --quick).")
     Integer patches;
 
     @Option(names = "--size", description = "Patch side (default: 32; 16 with --quick).")
     Integer size;
 
     @Option(names = "--images", description = "synthetic (Gaussian patches, power-law spectrum), world (built-in dead-leaves world), "
-            + "world:key=value,… or a folder of photographs (default: synthetic).")
+            + "world:key=value,… or a folder of photographs (default: world; synthetic with --quick).")
     String images;
 
     @Option(names = "--top-pcs", description = "PCs tracked and scored (default: 50).")
