@@ -91,8 +91,11 @@ public final class HueHistogram {
         return skipped;
     }
 
-    /** Centre (b + 0.5°) of the fullest bin. */
+    /** Centre (b + 0.5°) of the fullest bin; NaN when no pixel was counted. */
     public double peakDeg() {
+        if (java.util.Arrays.stream(counts).sum() <= 0) {
+            return Double.NaN;
+        }
         int arg = 0;
         for (int b = 1; b < BINS; b++) {
             if (counts[b] > counts[arg]) {

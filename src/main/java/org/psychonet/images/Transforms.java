@@ -34,6 +34,44 @@ public final class Transforms {
         return new Mapped(src, "greyscale", Transforms::greyscaleImage);
     }
 
+    /** The centred h×w window of every image (images smaller than that are returned whole). */
+    public static ImageSource centerCrop(ImageSource src, int h, int w) {
+        return new Mapped(src, "center-crop(" + h + "x" + w + ")", img -> {
+            int y0 = Math.max(0, (img.height() - h) / 2);
+            int x0 = Math.max(0, (img.width() - w) / 2);
+            return crop(img, y0, x0, Math.min(h, img.height()), Math.min(w, img.width()));
+        });
+    }
+
+    /**
+     * A random size×size window of every image, its position drawn from (seed, index): deterministic, so a
+     * training set of crops is reproducible. Images smaller than size are returned whole.
+     */
+    public static ImageSource randomCrop(ImageSource src, int size, long seed) {
+        return new IndexedMapped(src, "random-crop(" + size + ", seed=" + seed + ")", (index, img) -> {
+            java.util.SplittableRandom rng = new java.util.SplittableRandom(World.mix(seed ^ 0xC0FFEEL, index));
+            int h = Math.min(size, img.height());
+            int w = Math.min(size, img.width());
+            return crop(img, rng.nextInt(img.height() - h + 1), rng.nextInt(img.width() - w + 1), h, w);
+        });
+    }
+
+    /** Resizes every image to h×w by area averaging (shrinking) — use for downsampling, e.g. to 32×32. */
+    public static ImageSource resize(ImageSource src, int h, int w) {
+        return new Mapped(src, "resize(" + h + "x" + w + ")", img -> Resize.area(img, h, w));
+    }
+
+    /** The h×w window at (y0, x0). */
+    public static RgbImage crop(RgbImage img, int y0, int x0, int h, int w) {
+        float[] out = new float[3 * h * w];
+        for (int c = 0; c < 3; c++) {
+            for (int y = 0; y < h; y++) {
+                System.arraycopy(img.data(), (c * img.height() + y0 + y) * img.width() + x0, out, (c * h + y) * w, w);
+            }
+        }
+        return new RgbImage(h, w, out);
+    }
+
     /** Output size of {@link #rotate}: the largest inscribed rectangle with the input's aspect ratio. */
     public static int[] rotatedSize(int h, int w, double deg) {
         double t = Math.toRadians(deg);
@@ -101,6 +139,30 @@ public final class Transforms {
         System.arraycopy(y, 0, out, n, n);
         System.arraycopy(y, 0, out, 2 * n, n);
         return new RgbImage(img.height(), img.width(), out);
+    }
+
+    /** A source whose images are a function of another's image and its index. */
+    private record IndexedMapped(ImageSource inner, String what,
+                                 java.util.function.BiFunction<Long, RgbImage, RgbImage> f) implements ImageSource {
+        @Override
+        public String describe() {
+            return what + " of " + inner.describe();
+        }
+
+        @Override
+        public long count() {
+            return inner.count();
+        }
+
+        @Override
+        public RgbImage image(long index) {
+            return f.apply(index, inner.image(index));
+        }
+
+        @Override
+        public String label(long index) {
+            return inner.label(index);
+        }
     }
 
     /** A source whose images are a function of another's. */

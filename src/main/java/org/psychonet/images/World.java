@@ -266,6 +266,8 @@ public final class World implements ImageSource {
     static final class SizeDistribution {
         private final double[] q;
         private final double[] cum;
+        private final double[] powLo = new double[3];
+        private final double[] powHi = new double[3];
         private final double lo;
         private final double hi;
 
@@ -282,6 +284,8 @@ public final class World implements ImageSource {
             }
             for (int i = 0; i < 3; i++) {
                 cum[i] /= total;
+                powLo[i] = Math.pow(lo, q[i] + 1);
+                powHi[i] = Math.pow(hi, q[i] + 1);
             }
         }
 
@@ -297,9 +301,7 @@ public final class World implements ImageSource {
             if (Math.abs(p + 1) < 1e-12) {
                 return lo * Math.exp(v * Math.log(hi / lo));
             }
-            double a = Math.pow(lo, p + 1);
-            double b = Math.pow(hi, p + 1);
-            return Math.pow(a + (b - a) * v, 1 / (p + 1));
+            return Math.pow(powLo[i] + (powHi[i] - powLo[i]) * v, 1 / (p + 1));
         }
     }
 

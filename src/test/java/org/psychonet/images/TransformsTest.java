@@ -89,4 +89,36 @@ class TransformsTest {
         assertEquals(28, img.height());
         assertTrue(t.describe().contains("rotate(45.0deg)") && t.describe().contains("hue-shift"));
     }
+
+    @Test
+    void cropsAreDeterministicWindowsOfTheImage() {
+        ImageSource w = ImageSources.parse("world:size=50,count=4");
+        RgbImage full = w.image(1);
+        RgbImage c = Transforms.centerCrop(w, 20, 30).image(1);
+        assertEquals(20, c.height());
+        assertEquals(30, c.width());
+        assertEquals(full.get(2, 15, 10), c.get(2, 0, 0));
+        ImageSource rc = Transforms.randomCrop(w, 16, 7);
+        assertEquals(rc.image(2), Transforms.randomCrop(w, 16, 7).image(2));
+        RgbImage r = rc.image(2);
+        // the crop is a window of the full image somewhere
+        RgbImage src = w.image(2);
+        boolean found = false;
+        for (int y = 0; y + 16 <= 50 && !found; y++) {
+            for (int x = 0; x + 16 <= 50 && !found; x++) {
+                found = Transforms.crop(src, y, x, 16, 16).equals(r);
+            }
+        }
+        assertTrue(found);
+        RgbImage small = Transforms.resize(w, 10, 10).image(0);
+        double mean = 0;
+        double meanSmall = 0;
+        for (int i = 0; i < 2500; i++) {
+            mean += w.image(0).data()[i] / 2500.0;
+        }
+        for (int i = 0; i < 100; i++) {
+            meanSmall += small.data()[i] / 100.0;
+        }
+        assertEquals(mean, meanSmall, 1e-4, "area averaging keeps the mean");
+    }
 }

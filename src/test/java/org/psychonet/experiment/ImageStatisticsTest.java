@@ -1,0 +1,36 @@
+package org.psychonet.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.psychonet.report.StatsReport;
+
+class ImageStatisticsTest {
+
+    @Test
+    void quickRunReportsTheClaimsItTests(@TempDir Path dir) throws Exception {
+        ImageStatistics.Config c = ImageStatistics.Config.quick().withImages("world:size=96,count=40");
+        ImageStatistics.Result r = new ImageStatistics(StatsReport::write).run(c, dir, 1);
+        assertEquals(40, r.imagesRead());
+        assertEquals(3_000, r.patchesUsed());
+        assertEquals(256, r.eigenvalues().length);
+        assertEquals(16, r.components().length);
+        assertNotNull(r.summary().get("pca_powerlaw_exponent"));
+        Claim pl = r.claims().stream().filter(k -> k.id().equals("images.pca_powerlaw")).findFirst().orElseThrow();
+        assertEquals(r.fit().r2(), pl.value());
+        assertEquals(pl.value() >= 0.95, pl.holds(), "verdict follows the value");
+        Claim card = r.claims().stream().filter(k -> k.id().equals("images.cardinal_oblique")).findFirst().orElseThrow();
+        assertEquals(">", card.comparator());
+        assertTrue(Files.size(dir.resolve("pca_components.png")) > 0);
+        // rotated by 45°, the orientation claim turns into its mirror image
+        ImageStatistics.Result rot = new ImageStatistics(null).run(c.withRotate(45), dir, 1);
+        Claim card45 = rot.claims().stream().filter(k -> k.id().equals("images.cardinal_oblique")).findFirst().orElseThrow();
+        assertEquals("<", card45.comparator());
+        assertEquals(rot.cardinalObliqueRatio() < 1, card45.holds());
+    }
+}
