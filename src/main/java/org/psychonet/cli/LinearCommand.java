@@ -1,0 +1,112 @@
+package org.psychonet.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.psychonet.experiment.LinearDynamics;
+import org.psychonet.learning.LinearMethod;
+import org.psychonet.report.RunOutput;
+import org.psychonet.util.InvalidInputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code psychonet linear}: learning dynamics of linear networks with the theory overlaid (Figs 4–5, SI Fig. 2). */
+@Command(name = "linear", mixinStandardHelpOptions = true,
+        description = "Train linear networks to reconstruct image patches; PCs learned, theory, thresholds, acuity.")
+public final class LinearCommand extends RunCommand {
+
+    @Option(names = "--depth", split = ",", description = "Depths N to train (default: 1,2,3).")
+    List<Integer> depths;
+
+    @Option(names = "--symmetric", description = "Also train the symmetric one-matrix form W = wᵀw (default when --depth is not given).")
+    boolean symmetric;
+
+    @Option(names = "--method", description = "sgd (the paper), fullbatch (exact GD through Σ) or eigen "
+            + "(axis-aligned, eq. 7). Default: sgd, or fullbatch with --quick.")
+    String method;
+
+    @Option(names = "--steps", description = "Gradient steps (default: 3000; 2000 with --quick).")
+    Long steps;
+
+    @Option(names = "--lr", description = "Learning rate η (default: 1.0, Methods; with --quick 0 = automatic: 0.12/(2·scale·λ1)).")
+    Double lr;
+
+    @Option(names = "--batch", description = "SGD minibatch (default: 16384, Methods).")
+    Integer batch;
+
+    @Option(names = "--patches", description = "Number of patches (default: 100000, Methods; 20000 for image sources with --quick).")
+    Integer patches;
+
+    @Option(names = "--size", description = "Patch side (default: 32; 16 with --quick).")
+    Integer size;
+
+    @Option(names = "--images", description = "synthetic (Gaussian patches, power-law spectrum), world (built-in dead-leaves world), "
+            + "world:key=value,… or a folder of photographs (default: world; synthetic with --quick).")
+    String images;
+
+    @Option(names = "--top-pcs", description = "PCs tracked and scored (default: 50).")
+    Integer topPcs;
+
+    @Option(names = "--track-every", description = "Steps between tracked points (default: 10).")
+    Integer trackEvery;
+
+    @Option(names = "--snapshot-every", description = "Steps between frequency snapshots (default: 50, Fig. 5f).")
+    Integer snapshotEvery;
+
+    @Option(names = "--frequencies", description = "Points of the fine frequency grid (default: step 0.1).")
+    Integer frequencies;
+
+    @Option(names = "--save-weights", paramLabel = "EVERY",
+            description = "Write the product matrix W as weights/<net>_step<k>.npy every EVERY steps.")
+    Integer saveWeights;
+
+    @Option(names = "--pixel-basis", description = "Run fullbatch in pixel coordinates (dense Σ) instead of the "
+            + "PCA basis (same trajectory, more d×d products).")
+    boolean pixelBasis;
+
+    @Option(names = "--quick", description = "Fast profile (16×16 patches, exact full-batch GD).")
+    boolean quick;
+
+    private LinearDynamics.Config config;
+
+    @Override
+    protected String name() {
+        return "linear";
+    }
+
+    @Override
+    protected void validate() {
+        LinearDynamics.Config c = quick ? LinearDynamics.Config.quick() : LinearDynamics.Config.paper();
+        LinearMethod m = method == null ? c.method() : LinearMethod.parse(method);
+        int side = size == null ? c.size() : size;
+        int freq = frequencies != null ? frequencies
+                : size == null ? c.frequencies() : (int) Math.round((side - 0.5) / 0.1) + 1;
+        InvalidInputException.require(saveWeights == null || saveWeights >= 1,
+                "--save-weights " + saveWeights + " must be a positive number of steps");
+        c = new LinearDynamics.Config(depths == null ? c.depths() : depths,
+                depths == null ? c.symmetric() || symmetric : symmetric, m,
+                steps == null ? c.steps() : steps, lr == null ? c.learningRate() : lr,
+                batch == null ? c.batch() : batch,
+                patches != null ? patches : c.patches() > 0 ? c.patches()
+                        : m == LinearMethod.SGD ? 100_000 : images != null && !images.equals("synthetic") ? 20_000 : 0,
+                side, images == null ? c.images() : images, topPcs == null ? c.topPcs() : topPcs,
+                trackEvery == null ? c.trackEvery() : trackEvery,
+                snapshotEvery == null ? c.snapshotEvery() : snapshotEvery, freq, c.phases(), c.acuityCutoff(),
+                saveWeights == null ? 0 : saveWeights, !pixelBasis);
+        c.validate();
+        config = c;
+    }
+
+    @Override
+    protected Object config() {
+        return config;
+    }
+
+    @Override
+    protected Map<String, Object> run(RunOutput output) throws Exception {
+        LinearDynamics.Result r = time("train_and_measure_s", () -> new LinearDynamics().run(config, output.dir(), seed));
+        Map<String, Object> s = new LinkedHashMap<>(r.summary());
+        s.put("claims", r.claims());
+        return s;
+    }
+}

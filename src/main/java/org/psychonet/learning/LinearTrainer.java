@@ -1,0 +1,27 @@
+package org.psychonet.learning;
+
+/** Gradient descent on a linear network's reconstruction loss, one step at a time. */
+public interface LinearTrainer extends AutoCloseable {
+
+    LinearMethod method();
+
+    LinearArchitecture architecture();
+
+    /** Step size η; training time in the theory is t = η × steps. */
+    double learningRate();
+
+    /** One gradient step (for sgd: one minibatch). */
+    void step();
+
+    /** Steps taken so far. */
+    long steps();
+
+    /** The product matrix W in the PCA basis, W' = UᵀWU (row-major d×d). */
+    double[] productPc();
+
+    /** The product matrix W in pixel coordinates (row-major d×d). */
+    double[] productPixel();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,78 @@
+package org.psychonet.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The must-hold claims on the --quick profile (one run shared by all tests, ~40 s on 2 idle cores). */
+class LinearDynamicsTest {
+    @TempDir
+    static Path dir;
+    static LinearDynamics.Result result;
+
+    @BeforeAll
+    static void run() throws Exception {
+        result = new LinearDynamics().run(LinearDynamics.Config.quick(), dir, 0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> run(String label) {
+        return (Map<String, Object>) ((Map<String, Object>) result.summary().get("runs")).get(label);
+    }
+
+    private static double metric(String label, String key) {
+        return ((Number) run(label).get(key)).doubleValue();
+    }
+
+    @Test
+    void pcsAreLearnedInOrderOfVarianceAtEveryDepth() {
+        for (String l : new String[] {"depth1", "depth2", "depth3"}) {
+            double rho = metric(l, "pc_order_spearman");
+            assertTrue(rho >= 0.95, l + ": pc_order_spearman = " + rho);
+        }
+    }
+
+    @Test
+    void theoryMatchesSimulationForOneLayerAndTheSymmetricForm() {
+        for (String l : new String[] {"depth1", "symmetric"}) {
+            double r2 = metric(l, "theory_r2");
+            assertTrue(r2 >= 0.95, l + ": theory_r2 = " + r2);
+        }
+    }
+
+    @Test
+    void theoryMatchesSimulationForDepthTwo() {
+        double r2 = metric("depth2", "theory_r2");
+        assertTrue(r2 >= 0.85, "depth2: theory_r2 = " + r2);
+    }
+
+    @Test
+    void theoryMatchesSimulationForDepthThree() {
+        double r2 = metric("depth3", "theory_r2");
+        assertTrue(r2 >= 0.85, "depth3: theory_r2 = " + r2);
+    }
+
+    @Test
+    void acuityGrowsWithTrainingAndLinearly() {
+        String l = (String) result.summary().get("primary");
+        assertTrue(metric(l, "acuity_last") > metric(l, "acuity_first"), "acuity does not grow");
+        assertTrue(metric(l, "acuity_slope") > 0, "acuity slope " + metric(l, "acuity_slope"));
+        double r2 = metric(l, "acuity_r2");
+        assertTrue(r2 >= 0.9, l + ": acuity_r2 = " + r2);
+    }
+
+    @Test
+    void writesTheFiguresAndTables() {
+        for (String f : new String[] {"spectrum.csv", "spectrum.png", "depths.png", "depth1_pcs.csv",
+            "depth1_proportion.png", "depth1_thresholds.csv", "depth1_thresholds.png", "depth1_acuity.png",
+            "depth3_singular_values.csv", "symmetric_loss.csv"}) {
+            assertTrue(Files.isRegularFile(dir.resolve(f)), "missing " + f);
+        }
+        assertTrue(result.claims().size() == 16, "four claims per network");
+    }
+}
