@@ -104,7 +104,7 @@ public final class LinearCommand extends RunCommand {
 
     @Override
     protected Map<String, Object> run(RunOutput output) throws Exception {
-        LinearDynamics.Result r = time("train_and_measure_s", () -> new LinearDynamics().run(config, output.dir(), seed));
+        LinearDynamics.Result r = time("train_and_measure_s", () -> org.psychonet.report.LinearReport.experiment().run(config, output.dir(), seed));
         Map<String, Object> s = new LinkedHashMap<>(r.summary());
         s.put("claims", r.claims());
         return s;

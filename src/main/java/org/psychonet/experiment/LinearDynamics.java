@@ -22,7 +22,6 @@ import org.psychonet.learning.LinearSgdTrainer;
 import org.psychonet.learning.LinearSingularValues;
 import org.psychonet.learning.LinearTrainer;
 import org.psychonet.learning.LinearWeights;
-import org.psychonet.report.LinearReport;
 import org.psychonet.stimulus.PlaneWave;
 import org.psychonet.theory.Fits;
 import org.psychonet.theory.LinearModeInit;
@@ -38,6 +37,22 @@ import org.psychonet.util.Progress;
  * initial weights, nothing fitted), and their spatial-frequency acuity grows linearly with training.
  */
 public final class LinearDynamics implements Experiment<LinearDynamics.Config, LinearDynamics.Result> {
+
+    /** Writes the experiment's CSVs and figures (the report layer's job; injected so experiment stays below it). */
+    public interface Writer {
+        void spectrum(LinearPatchData data, Path dir) throws java.io.IOException;
+
+        void run(LinearTrajectory t, LinearPatchData data, double[] freqs, PlaneWave wave, double cutoff, Path dir)
+                throws java.io.IOException;
+
+        void depths(List<LinearTrajectory> runs, LinearPatchData data, Path dir) throws java.io.IOException;
+    }
+
+    private final Writer writer;
+
+    public LinearDynamics(Writer writer) {
+        this.writer = writer;
+    }
 
     /**
      * @param depths          depths N to train (SI Fig. 2: 1, 2, 3)
@@ -172,16 +187,16 @@ public final class LinearDynamics implements Experiment<LinearDynamics.Config, L
         Map<String, Object> summary = new LinkedHashMap<>();
         List<Claim> claims = new ArrayList<>();
         try (LinearBasis basis = data.basis()) {
-            LinearReport.writeSpectrum(data, dir);
+            writer.spectrum(data, dir);
             for (LinearArchitecture arch : config.architectures()) {
                 LinearTrajectory t = train(config, arch, data, basis, objective, frequency, dir, seed);
                 runs.add(t);
-                LinearReport.writeRun(t, data, freqs, wave, config.cutoff(), dir);
+                writer.run(t, data, freqs, wave, config.cutoff(), dir);
                 Map<String, Object> m = metrics(t, config, freqs);
                 summary.put(arch.label(), m);
                 claims.addAll(claims(arch, m, config));
             }
-            LinearReport.writeDepths(runs, data, dir);
+            writer.depths(runs, data, dir);
         }
         Map<String, Object> top = new LinkedHashMap<>();
         @SuppressWarnings("unchecked")

@@ -23,6 +23,27 @@ public final class LinearReport {
     }
 
     /** spectrum.csv and spectrum.png: the PC variances (Fig. 5b). */
+    /** The linear-dynamics experiment, writing through this report. */
+    public static org.psychonet.experiment.LinearDynamics experiment() {
+        return new org.psychonet.experiment.LinearDynamics(new org.psychonet.experiment.LinearDynamics.Writer() {
+            @Override
+            public void spectrum(LinearPatchData data, Path dir) throws IOException {
+                writeSpectrum(data, dir);
+            }
+
+            @Override
+            public void run(LinearTrajectory t, LinearPatchData data, double[] freqs, PlaneWave wave, double cutoff,
+                            Path dir) throws IOException {
+                writeRun(t, data, freqs, wave, cutoff, dir);
+            }
+
+            @Override
+            public void depths(List<LinearTrajectory> runs, LinearPatchData data, Path dir) throws IOException {
+                writeDepths(runs, data, dir);
+            }
+        });
+    }
+
     public static void writeSpectrum(LinearPatchData data, Path dir) throws IOException {
         double[] ev = data.eigenvalues();
         try (Csv csv = Csv.create(dir.resolve("spectrum.csv"), "pc", "variance")) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.psychonet.experiment.ImageStatistics;
+import org.psychonet.experiment.LinearDynamics;
+import org.psychonet.learning.LinearMethod;
 import org.psychonet.experiment.ReproductionStep;
 import org.psychonet.experiment.SupervisedLabelNoise;
 import org.psychonet.learning.SupervisedCondition;
@@ -27,6 +29,7 @@ public final class PaperReproduction {
     public static List<ReproductionStep> steps(Profile profile, String images) {
         List<ReproductionStep> steps = new ArrayList<>();
         steps.add(imageStatistics(profile, images));
+        steps.add(linear(profile, images));
         steps.add(supervised(profile));
         return steps;
     }
@@ -43,6 +46,27 @@ public final class PaperReproduction {
         ImageStatistics.Config config = c;
         return new ReproductionStep("stats", "Image statistics", List.of("fig3b", "fig5b"), config,
                 (dir, seed) -> new ImageStatistics(StatsReport::write).run(config, dir, seed));
+    }
+
+    /**
+     * Linear learning dynamics (Figs 4–5, SI Fig. 2). The quick profile learns 16×16 synthetic patches with a
+     * 1/rank spectrum by exact full-batch gradient descent: the built-in world's spectrum is ~10× steeper, so
+     * 2,000 steps would leave most of the top 50 PCs unlearned. A user's folder (--images DIR) is used as given.
+     */
+    private static ReproductionStep linear(Profile profile, String images) {
+        LinearDynamics.Config c = switch (profile) {
+            case FULL -> LinearDynamics.Config.paper();
+            case QUICK -> LinearDynamics.Config.quick();
+            case TINY -> LinearDynamics.Config.quick().withDepths(List.of(1), false)
+                    .withTraining(LinearMethod.FULLBATCH, 200, 0).withData("synthetic", 0, 8);
+        };
+        if (!"world".equals(images)) {
+            LinearDynamics.Config q = c;
+            c = q.withData(images, profile == Profile.FULL ? q.patches() : 20_000, q.size());
+        }
+        LinearDynamics.Config config = c;
+        return new ReproductionStep("linear", "Learning dynamics of linear networks", List.of("fig4", "fig5",
+                "sifig2"), config, (dir, seed) -> LinearReport.experiment().run(config, dir, seed));
     }
 
     private static ReproductionStep supervised(Profile profile) {
