@@ -97,6 +97,17 @@ public final class NetworkStore {
         return net;
     }
 
+    /**
+     * Moves every parameter into tensor-owned memory. Arrays decoded from Java buffers wrap that buffer,
+     * and in-place training updates on such wrappers were seen to read released memory.
+     */
+    public static void ownMemory(TapNetwork net) {
+        for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : net.model().getBlock().getParameters()) {
+            ai.djl.ndarray.NDArray a = p.getValue().getArray();
+            a.intern(a.duplicate());
+        }
+    }
+
     /** Loads DIR's weights into a network of the same architecture. */
     public static void loadInto(TapNetwork net, Path dir) {
         try (DataInputStream is = new DataInputStream(new BufferedInputStream(
@@ -106,5 +117,6 @@ public final class NetworkStore {
             throw new InvalidInputException("cannot load weights from " + dir + " (" + e.getMessage()
                     + "); the file does not match the architecture in " + META);
         }
+        ownMemory(net);
     }
 }

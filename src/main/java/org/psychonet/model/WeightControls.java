@@ -32,8 +32,8 @@ public final class WeightControls {
                 v[i] = v[j];
                 v[j] = t;
             }
-            NDArray shuffled = a.getManager().create(v, a.getShape()).toType(a.getDataType(), false);
-            a.set(shuffled.toByteBuffer());
+            NDArray shuffled = a.getManager().create(v, a.getShape()).toType(a.getDataType(), true);
+            a.intern(shuffled.duplicate()); // tensor-owned memory, see NetworkStore.ownMemory
             shuffled.close();
         }
     }

@@ -47,7 +47,7 @@ class CnnTangentTest {
             for (int i = 0; i < v.length; i++) {
                 v[i] = lo + (hi - lo) * r.nextDouble();
             }
-            a.set(a.getManager().create(v).toType(a.getDataType(), false).reshape(a.getShape()).toByteBuffer());
+            a.intern(a.getManager().create(v).toType(a.getDataType(), true).reshape(a.getShape()).duplicate());
         }
     }
 
