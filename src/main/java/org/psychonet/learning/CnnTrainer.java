@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
@@ -81,14 +80,13 @@ public final class CnnTrainer {
      */
     public Outcome train(TapNetwork net, ArchSpec spec, ImageClassTask task, long seed, Path checkpointDir,
                          Map<String, Object> provenance, int untilStep) throws IOException {
-        // One intra-op thread: with two, PyTorch's CPU backward was not bitwise reproducible here (and
-        // once produced NaNs), and same seed → same weights is a promise psychonet keeps.
-        int threads = JniUtils.getNumThreads();
-        JniUtils.setNumThreads(1);
         try {
-            return trainOneThread(net, spec, task, seed, checkpointDir, provenance, untilStep);
-        } finally {
-            JniUtils.setNumThreads(threads);
+            return CnnThreads.single(() -> trainOneThread(net, spec, task, seed, checkpointDir, provenance,
+                    untilStep));
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
         }
     }
 
