@@ -82,7 +82,7 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
         /** The --quick profile: the small CNN at 32 px on 64 world images, every control. */
         public static Config quick() {
             return new Config("small", 16, 32, "world", 64, 64, 0, 0,
-                    new CnnTrainingConfig(600, 64, 0.05, 0.9, 1e-4, 0.25, false, 200), CONTROLS, 4, 5, 10,
+                    new CnnTrainingConfig(300, 64, 0.05, 0.9, 1e-4, 0.25, false, 100), CONTROLS, 3, 5, 10,
                     "exact", null, null);
         }
 
@@ -147,6 +147,16 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
                         + String.join(", ", CONTROLS));
             }
             DerivativeMethod.parse(method);
+            if (model != null && model.startsWith("torchscript:")) {
+                Path f = Path.of(model.substring("torchscript:".length()));
+                InvalidInputException.require(Files.isRegularFile(f), "TorchScript file " + f + " does not exist; "
+                        + "give torchscript:PATH.pt (see README: exporting torchvision models)");
+            }
+            if (model != null && model.startsWith("saved:")) {
+                Path d = Path.of(model.substring("saved:".length()));
+                InvalidInputException.require(NetworkStore.exists(d), "no saved psychonet network in " + d
+                        + "; give saved:DIR of a folder written by deepnets (DIR/networks/trained)");
+            }
             InvalidInputException.require(train.equals("world") || Files.isDirectory(Path.of(train)),
                     "--train " + train + " is neither 'world' nor a folder; give world or a folder of images");
         }
