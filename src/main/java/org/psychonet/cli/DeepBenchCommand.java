@@ -49,6 +49,9 @@ public final class DeepBenchCommand extends RunCommand {
             + "runs before extrapolating to 180.")
     int loopThetas;
 
+    @Option(names = "--batch", defaultValue = "200", description = "psychonet's stimuli per pass (default: ${DEFAULT-VALUE}).")
+    int batch;
+
     @Option(names = "--threads", defaultValue = "2", description = "PyTorch intra-op threads for both.")
     int threads;
 
@@ -67,6 +70,7 @@ public final class DeepBenchCommand extends RunCommand {
         InvalidInputException.require(loopThetas >= 1 && loopThetas <= 180, "--loop-thetas must be in [1, 180]");
         InvalidInputException.require(size >= 32, "--size must be at least 32");
         InvalidInputException.require(threads >= 1, "--threads must be at least 1");
+        InvalidInputException.require(batch >= 10, "--batch must be at least 10 (one orientation's phases)");
     }
 
     @Override
@@ -78,6 +82,7 @@ public final class DeepBenchCommand extends RunCommand {
         c.put("psychonet_thetas", psyThetas);
         c.put("loop_thetas_per_layer", loopThetas);
         c.put("threads", threads);
+        c.put("psychonet_batch", batch);
         c.put("full_sweep", "10 taps × 180 orientations × 10 phases");
         return c;
     }
@@ -92,7 +97,7 @@ public final class DeepBenchCommand extends RunCommand {
             double[] all = gabor.axis().grid(180);
             double[] sub = new double[psyThetas];
             System.arraycopy(all, 0, sub, 0, psyThetas);
-            SensitivityEngine engine = new SensitivityEngine(SensitivityConfig.defaults(m).withBatchSize(20));
+            SensitivityEngine engine = new SensitivityEngine(SensitivityConfig.defaults(m).withBatchSize(batch));
             long t0 = System.nanoTime();
             engine.measure(net, gabor, sub);
             double psy = (System.nanoTime() - t0) / 1e9;
