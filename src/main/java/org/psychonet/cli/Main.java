@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "psychonet", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Psychophysics on artificial neural networks (Benjamin et al., Nat. Commun. 2022).",
         subcommands = {SensitivityCommand.class, StatsCommand.class, LinearCommand.class, SupervisedCommand.class,
-            BenchCommand.class, ReproduceCommand.class, CommandLine.HelpCommand.class})
+            DeepNetsCommand.class, ReproduceCommand.class, BenchCommand.class, DeepBenchCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main {
 
     /** Exit code for bad input. */

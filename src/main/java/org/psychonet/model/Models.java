@@ -11,7 +11,7 @@ import org.psychonet.util.InvalidInputException;
  * {@code identity}, {@code linear:PATH.npy}, {@code mlp} (a small random ReLU network, 2 hidden layers of 64).
  */
 public final class Models {
-    public static final String SPECS = "identity, linear:PATH.npy, mlp";
+    public static final String SPECS = "identity, linear:PATH.npy, mlp, " + DeepModels.SPECS;
 
     private Models() {
     }
@@ -34,6 +34,10 @@ public final class Models {
                         + "with a float32/float64 matrix of shape (out, in)");
             }
             return LinearNetwork.fromNpy(p, inputShape, type);
+        }
+        Network deep = DeepModels.fromSpec(spec, inputShape, type, seed);
+        if (deep != null) {
+            return deep;
         }
         throw new InvalidInputException("unknown model '" + spec + "'; choose one of " + SPECS);
     }
