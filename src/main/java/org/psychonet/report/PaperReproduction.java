@@ -3,7 +3,9 @@ package org.psychonet.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.psychonet.experiment.DeepNetworks;
 import org.psychonet.experiment.ImageStatistics;
+import org.psychonet.learning.CnnTrainingConfig;
 import org.psychonet.experiment.LinearDynamics;
 import org.psychonet.learning.LinearMethod;
 import org.psychonet.experiment.ReproductionStep;
@@ -31,6 +33,7 @@ public final class PaperReproduction {
         steps.add(imageStatistics(profile, images));
         steps.add(linear(profile, images));
         steps.add(supervised(profile));
+        steps.add(deepNetworks(profile, images));
         return steps;
     }
 
@@ -84,6 +87,27 @@ public final class PaperReproduction {
         SupervisedLabelNoise.Config config = c;
         return new ReproductionStep("supervised", "Frequency versus information in a supervised task",
                 List.of("fig6"), config, (dir, seed) -> SupervisedReport.experiment().run(config, dir, seed));
+    }
+
+    /** Deep networks with the paper's controls (Figs 2–3, SI Fig. 1): trained on the world or a folder. */
+    private static ReproductionStep deepNetworks(Profile profile, String images) {
+        DeepNetworks.Config c = switch (profile) {
+            case FULL -> DeepNetworks.Config.paper();
+            case QUICK -> DeepNetworks.Config.quick();
+            case TINY -> {
+                DeepNetworks.Config q = DeepNetworks.Config.quick();
+                CnnTrainingConfig t = q.training();
+                yield q.withTrain("world", 8).withControls(List.of("init")).withMeasurement(q.method(), 2)
+                        .withTraining(new CnnTrainingConfig(4, 8, t.learningRate(), t.momentum(), t.weightDecay(),
+                                t.minCropScale(), t.flips(), t.checkpointEvery()));
+            }
+        };
+        if (!"world".equals(images)) {
+            c = c.withTrain(images, c.sourceImages());
+        }
+        DeepNetworks.Config config = c;
+        return new ReproductionStep("deepnets", "Deep networks: orientation and hue sensitivity, layer by layer",
+                List.of("fig2", "fig3", "sifig1"), config, (dir, seed) -> DeepReport.runAndWrite(config, dir, seed));
     }
 
     /** "fig5b" → "Fig. 5b", "sifig2" → "SI Fig. 2". */

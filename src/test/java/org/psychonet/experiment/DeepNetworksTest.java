@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.psychonet.cli.Main;
@@ -38,6 +37,26 @@ class DeepNetworksTest {
         return result.claims().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
     }
 
+    /**
+     * These claims of the paper did not hold at the quick profile (see the comments above the tests and the
+     * README). They are not asserted to hold — the settings are not tuned until they do — but each must be
+     * reported with a finite measured value, the issue's bound, and a verdict that is exactly that comparison.
+     */
+    private static void reported(Claim c) {
+        assertTrue(Double.isFinite(c.value()), c.id() + " has no measured value");
+        boolean expected = switch (c.comparator()) {
+            case ">" -> c.value() > c.threshold();
+            case "≥" -> c.value() >= c.threshold();
+            case "<" -> c.value() < c.threshold();
+            case "≤" -> c.value() <= c.threshold();
+            case "in" -> c.value() >= c.threshold() && c.value() <= c.upper();
+            default -> throw new AssertionError("unknown comparator " + c.comparator());
+        };
+        assertEquals(expected, c.holds(), c.id());
+        System.out.printf("%s: %s = %.4g, held to %s → %s%n", c.id(), c.metric(), c.value(), c.bound(),
+                c.holds() ? "holds" : "does not hold");
+    }
+
     @Test
     void writesEveryConditionAndTheSavedNetworks() {
         for (String c : List.of("init", "trained", "shuffle", "rotate45", "hueshift90")) {
@@ -54,21 +73,17 @@ class DeepNetworksTest {
     }
 
     @Test
-    @Disabled(QUICK_FAILS + "deep-mean cardinal_oblique_ratio trained 0.754, trained − init −0.29; lead decides")
+    // Measured at the quick profile: deep-mean cardinal_oblique_ratio trained 0.754, trained − init −0.29
     void trainedDeepLayersPreferCardinals() {
-        Claim c = claim("deepnets.cardinal.trained");
-        assertTrue(c.holds(), c.metric() + " = " + c.value());
-        Claim v = claim("deepnets.cardinal.trained_vs_init");
-        assertTrue(v.holds(), v.metric() + " = " + v.value());
+        reported(claim("deepnets.cardinal.trained"));
+        reported(claim("deepnets.cardinal.trained_vs_init"));
     }
 
     @Test
-    @Disabled(QUICK_FAILS + "rotate45 − trained +0.46 (rotated training moved the preference toward cardinals)")
+    // Measured at the quick profile: rotate45 − trained +0.46 (rotated training moved the preference toward cardinals)
     void rotatedTrainingMovesPreferenceTowardObliques() {
-        Claim c = claim("deepnets.rotate45.vs_trained");
-        assertTrue(c.holds(), c.metric() + " = " + c.value());
-        Claim o = claim("deepnets.rotate45.oblique");
-        assertTrue(o.holds(), o.metric() + " = " + o.value());
+        reported(claim("deepnets.rotate45.vs_trained"));
+        reported(claim("deepnets.rotate45.oblique"));
     }
 
     @Test
@@ -78,17 +93,15 @@ class DeepNetworksTest {
     }
 
     @Test
-    @Disabled(QUICK_FAILS + "deep-mean hue_corr_with_histogram −0.066")
+    // Measured at the quick profile: deep-mean hue_corr_with_histogram −0.066
     void hueSensitivityTracksTheHistogram() {
-        Claim c = claim("deepnets.hue.histogram");
-        assertTrue(c.holds(), c.metric() + " = " + c.value());
+        reported(claim("deepnets.hue.histogram"));
     }
 
     @Test
-    @Disabled(QUICK_FAILS + "hue lag change −93° (magnitude ≈ 90°, opposite sign; −117° in a 600-step run)")
+    // Measured at the quick profile: hue lag change −93° (magnitude ≈ 90°, opposite sign; −117° in a 600-step run)
     void hueShiftedTrainingShiftsHueSensitivity() {
-        Claim c = claim("deepnets.hue.shift");
-        assertTrue(c.holds(), c.metric() + " = " + c.value());
+        reported(claim("deepnets.hue.shift"));
     }
 
     @Test
