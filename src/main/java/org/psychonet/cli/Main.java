@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /** The psychonet command line. */
 @Command(name = "psychonet", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Psychophysics on artificial neural networks (Benjamin et al., Nat. Commun. 2022).",
-        subcommands = {SensitivityCommand.class, SupervisedCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SensitivityCommand.class, SupervisedCommand.class, SupervisedBenchCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main {
 
     /** Exit code for bad input. */
