@@ -84,14 +84,14 @@ public final class SupervisedBenchCommand extends RunCommand {
             // warm-up, untimed
             oneStep(root, gratings, net, params, prior, noise, t, rng);
             base.step(root, net, params, prior, noise, t.batch(), t.learningRate(), rng);
-            time("ours_steps_s", () -> {
+            timed("ours_steps_s", () -> {
                 for (int s = 0; s < steps; s++) {
                     oneStep(root, gratings, net, params, prior, noise, t, rng);
                 }
                 return 0;
             });
             oursStep = timings.get("ours_steps_s") / steps;
-            time("baseline_steps_s", () -> {
+            timed("baseline_steps_s", () -> {
                 for (int s = 0; s < steps; s++) {
                     base.step(root, net, params, prior, noise, t.batch(), t.learningRate(), rng);
                 }
@@ -100,8 +100,8 @@ public final class SupervisedBenchCommand extends RunCommand {
             baseStep = timings.get("baseline_steps_s") / steps;
             try (SupervisedSensitivity probe = new SupervisedSensitivity(root, gratings, t.sensitivityThetas(),
                     t.phases())) {
-                time("ours_probe_warmup_s", () -> probe.measure(net));
-                time("ours_measurements_s", () -> {
+                timed("ours_probe_warmup_s", () -> probe.measure(net));
+                timed("ours_measurements_s", () -> {
                     for (int i = 0; i < measurements; i++) {
                         probe.measure(net);
                     }
@@ -109,7 +109,7 @@ public final class SupervisedBenchCommand extends RunCommand {
                 });
             oursProbe = timings.get("ours_measurements_s") / measurements;
             }
-            time("baseline_measurements_s", () -> {
+            timed("baseline_measurements_s", () -> {
                 for (int i = 0; i < measurements; i++) {
                     base.sensitivity(root, net, t.sensitivityThetas());
                 }
@@ -134,12 +134,35 @@ public final class SupervisedBenchCommand extends RunCommand {
         s.put("ours_all_s", ours);
         s.put("baseline_all_s", baseline);
         s.put("speedup", baseline / ours);
+        double oursCpu = allSteps * cpu.get("ours_steps_s") / steps + meas * cpu.get("ours_measurements_s") / measurements;
+        double baseCpu = allSteps * cpu.get("baseline_steps_s") / steps
+                + meas * cpu.get("baseline_measurements_s") / measurements;
+        s.put("cpu_seconds", cpu);
+        s.put("ours_all_cpu_s", oursCpu);
+        s.put("baseline_all_cpu_s", baseCpu);
+        s.put("cpu_speedup", baseCpu / oursCpu);
         s.put("step_speedup", baseStep / oursStep);
         s.put("measurement_speedup", baseProbe / oursProbe);
         System.err.printf("psychonet supervised-bench: step %.3f s vs %.3f s, measurement %.3f s vs %.3f s; "
                 + "whole --condition all (extrapolated) %.0f s vs %.0f s → %.2f× faster%n",
                 oursStep, baseStep, oursProbe, baseProbe, ours, baseline, baseline / ours);
+        System.err.printf("psychonet supervised-bench: CPU seconds, whole run extrapolated: %.0f vs %.0f → %.2f×%n",
+                oursCpu, baseCpu, baseCpu / oursCpu);
         return s;
+    }
+
+    /** Wall time via RunCommand.time, plus the process's CPU seconds (robust when cores are shared). */
+    private final Map<String, Double> cpu = new LinkedHashMap<>();
+
+    private <T> T timed(String label, ThrowingSupplier<T> step) throws Exception {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long c0 = os instanceof com.sun.management.OperatingSystemMXBean s ? s.getProcessCpuTime() : 0;
+        try {
+            return time(label, step);
+        } finally {
+            long c1 = os instanceof com.sun.management.OperatingSystemMXBean s ? s.getProcessCpuTime() : 0;
+            cpu.put(label, (c1 - c0) / 1e9);
+        }
     }
 
     private static void oneStep(NDManager root, OrientationGratings gratings, TapNetwork net, List<NDArray> params,
