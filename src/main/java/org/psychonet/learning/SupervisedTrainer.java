@@ -19,7 +19,7 @@ import org.psychonet.stimulus.Grating64;
  * A dropped label puts its mass on a null outcome the network does not predict, so it adds zero loss
  * and zero gradient (but still counts in the batch mean, as in the authors' setup).
  */
-public final class SupervisedTrainer implements AutoCloseable {
+public final class SupervisedTrainer {
     /** Called after every step with (step, loss). */
     @FunctionalInterface
     public interface Listener {
@@ -157,9 +157,5 @@ public final class SupervisedTrainer implements AutoCloseable {
             }
         }
         return acc;
-    }
-
-    @Override
-    public void close() {
     }
 }
