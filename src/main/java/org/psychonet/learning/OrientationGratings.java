@@ -15,9 +15,9 @@ import org.psychonet.stimulus.Grating64;
 public final class OrientationGratings implements AutoCloseable {
     private final Grating64 family;
     private final NDManager manager;
-    private final NDArray xs;
-    private final NDArray ys;
+    private final NDArray coords;
     private final NDArray aperture;
+    private final NDArray slopeAperture;
     private final float k;
     private final int size;
 
@@ -25,11 +25,20 @@ public final class OrientationGratings implements AutoCloseable {
         this.family = family;
         this.manager = parent.newSubManager();
         this.size = family.size();
-        Shape row = new Shape(1, size);
-        xs = manager.create(toFloat(family.xs()), row);
-        ys = manager.create(toFloat(family.ys()), row);
-        aperture = manager.create(toFloat(family.aperture()), row);
         k = (float) family.wavenumber();
+        float[] xy = new float[2 * size];
+        double[] xs = family.xs();
+        double[] ys = family.ys();
+        double[] ap = family.aperture();
+        float[] slope = new float[size];
+        for (int p = 0; p < size; p++) {
+            xy[p] = (float) xs[p];
+            xy[size + p] = (float) ys[p];
+            slope[p] = (float) (-k * ap[p]);
+        }
+        coords = manager.create(xy, new Shape(2, size));
+        aperture = manager.create(toFloat(ap), new Shape(1, size));
+        slopeAperture = manager.create(slope, new Shape(1, size));
     }
 
     public Grating64 family() {
@@ -41,26 +50,42 @@ public final class OrientationGratings implements AutoCloseable {
         return size;
     }
 
-    /** Images x(θ_i, φ_i), shape (n, H·W), float32, in {@code into}. */
+    /**
+     * Images x(θ_i, φ_i), shape (n, H·W), float32, in {@code into}. The phase argument
+     * k(x cosθ + y sinθ) is one (n,2)·(2,H·W) product; the rest is in place where the engine allows,
+     * because every fresh (n, H·W) buffer costs page faults comparable to the arithmetic.
+     */
     public NDArray render(NDManager into, double[] thetas, double[] phases) {
-        int n = thetas.length;
-        NDArray th = into.create(toFloat(thetas), new Shape(n, 1));
-        NDArray ph = into.create(toFloat(phases), new Shape(n, 1));
-        // step-scoped arrays first, so every intermediate lands in `into`
-        NDArray u = th.cos().mul(xs).add(th.sin().mul(ys));
-        return u.mul(k).add(ph).cos().mul(aperture);
+        NDArray arg = direction(into, thetas, 1, 0).matMul(coords);
+        arg.addi(column(into, phases));
+        NDArray x = arg.cos();
+        return x.muli(aperture);
     }
 
-    /** The exact ∂x/∂θ = −aperture·sin(k u + φ)·k·(−x sinθ + y cosθ), shape (n, H·W). */
+    /** The exact ∂x/∂θ = −k·aperture·sin(k u + φ)·(−x sinθ + y cosθ), shape (n, H·W). */
     public NDArray derivative(NDManager into, double[] thetas, double[] phases) {
+        NDArray arg = direction(into, thetas, 1, 0).matMul(coords);
+        arg.addi(column(into, phases));
+        NDArray du = direction(into, thetas, 0, 1).matMul(coords);
+        return arg.sin().muli(du).muli(slopeAperture);
+    }
+
+    /** Rows k·(cos, sin)θ (turn 0) or (−sin, cos)θ (turn 1, the θ-derivative of the direction; unscaled). */
+    private NDArray direction(NDManager into, double[] thetas, int scaleByK, int turn) {
         int n = thetas.length;
-        NDArray th = into.create(toFloat(thetas), new Shape(n, 1));
-        NDArray ph = into.create(toFloat(phases), new Shape(n, 1));
-        NDArray c = th.cos();
-        NDArray s = th.sin();
-        NDArray u = c.mul(xs).add(s.mul(ys));
-        NDArray du = c.mul(ys).sub(s.mul(xs));
-        return u.mul(k).add(ph).sin().mul(du).mul(-k).mul(aperture);
+        float[] d = new float[2 * n];
+        double f = scaleByK == 1 ? k : 1;
+        for (int i = 0; i < n; i++) {
+            double c = Math.cos(thetas[i]);
+            double s = Math.sin(thetas[i]);
+            d[2 * i] = (float) (f * (turn == 0 ? c : -s));
+            d[2 * i + 1] = (float) (f * (turn == 0 ? s : c));
+        }
+        return into.create(d, new Shape(n, 2));
+    }
+
+    private static NDArray column(NDManager into, double[] v) {
+        return into.create(toFloat(v), new Shape(v.length, 1));
     }
 
     static float[] toFloat(double[] v) {

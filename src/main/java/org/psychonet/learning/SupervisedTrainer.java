@@ -19,7 +19,7 @@ import org.psychonet.stimulus.Grating64;
  * A dropped label puts its mass on a null outcome the network does not predict, so it adds zero loss
  * and zero gradient (but still counts in the batch mean, as in the authors' setup).
  */
-public final class SupervisedTrainer implements AutoCloseable {
+public final class SupervisedTrainer {
     /** Called after every step with (step, loss). */
     @FunctionalInterface
     public interface Listener {
@@ -53,11 +53,7 @@ public final class SupervisedTrainer implements AutoCloseable {
                      settings.phases());
              TapNetwork net = SupervisedNetwork.build(family.height(), settings.hidden(), bins,
                      settings.initScale(), seed)) {
-            List<NDArray> params = new ArrayList<>();
-            for (Parameter p : SupervisedNetwork.parameters(net).values()) {
-                p.getArray().setRequiresGradient(true);
-                params.add(p.getArray());
-            }
+            List<NDArray> params = trainable(net);
             List<Integer> steps = new ArrayList<>();
             List<double[]> snapshots = new ArrayList<>();
             steps.add(0);
@@ -95,28 +91,45 @@ public final class SupervisedTrainer implements AutoCloseable {
     /** One SGD step on a batch; returns the loss. All arrays of the step are freed with its scope. */
     private double step(NDManager root, OrientationGratings gratings, TapNetwork net, List<NDArray> params,
                         double[] theta, double[] phase, float[] target) {
-        int n = theta.length;
         try (NDManager step = root.newSubManager()) {
-            NDArray x = gratings.render(step, theta, phase);
-            NDArray y = step.create(target, new Shape(n, settings.bins()));
-            double loss;
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDList out = net.block().forward(net.parameterStore(), new NDList(x), true);
-                NDArray logits = out.get(out.size() - 1);
-                // cross-entropy on kept labels only: Σ −log softmax(z)[y]·kept / batch
-                NDArray l = logits.logSoftmax(1).mul(y).sum().neg().div(n);
-                gc.backward(l);
-                loss = l.getFloat();
-            }
-            for (NDArray w : params) {
-                try (NDArray g = w.getGradient()) {
-                    g.muli(settings.learningRate());
-                    w.subi(g);
-                    g.subi(g); // gradients accumulate in the engine: clear for the next step
-                }
-            }
-            return loss;
+            return sgdStep(step, gratings.render(step, theta, phase), target, settings.bins(), net, params,
+                    settings.learningRate());
         }
+    }
+
+    /**
+     * One plain SGD step of the cross-entropy on kept labels, Σ −log softmax(z)[y]·kept / batch, for images
+     * {@code x} (batch, H·W) and kept 1-hot targets (batch·bins; all-zero rows are dropped labels).
+     */
+    public static double sgdStep(NDManager step, NDArray x, float[] target, int bins, TapNetwork net,
+                                 List<NDArray> params, double learningRate) {
+        long n = x.getShape().get(0);
+        NDArray y = step.create(target, new Shape(n, bins));
+        double loss;
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDList out = net.block().forward(net.parameterStore(), new NDList(x), true);
+            NDArray l = out.get(out.size() - 1).logSoftmax(1).mul(y).sum().neg().div(n);
+            gc.backward(l);
+            loss = l.getFloat();
+        }
+        for (NDArray w : params) {
+            try (NDArray g = w.getGradient()) {
+                g.muli(learningRate);
+                w.subi(g);
+                g.subi(g); // gradients accumulate in the engine: clear for the next step
+            }
+        }
+        return loss;
+    }
+
+    /** The network's parameters, marked for gradients, in a fixed order. */
+    public static List<NDArray> trainable(TapNetwork net) {
+        List<NDArray> params = new ArrayList<>();
+        for (Parameter p : SupervisedNetwork.parameters(net).values()) {
+            p.getArray().setRequiresGradient(true);
+            params.add(p.getArray());
+        }
+        return params;
     }
 
     /** Held-out accuracy per bin: testPerBin images uniform within each bin, random phases. */
@@ -144,9 +157,5 @@ public final class SupervisedTrainer implements AutoCloseable {
             }
         }
         return acc;
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -274,6 +274,8 @@ public final class SupervisedReport {
         ch.getStyler().setAntiAlias(true);
         ch.getStyler().setYAxisMin(0.0);
         ch.getStyler().setYAxisMax(180.0);
+        ch.getStyler().setYAxisDecimalPattern("0");
+        ch.getStyler().setYAxisTickMarkSpacingHint(70);
         ch.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
         return ch;
     }
