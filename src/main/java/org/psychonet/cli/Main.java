@@ -37,6 +37,9 @@ public final class Main {
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        // bench gathers every comparison with the authors' approach: engine (its own), fig2c, linear, fig6
+        cl.getSubcommands().get("bench").addSubcommand("fig2c", new DeepBenchCommand())
+                .addSubcommand("linear", new LinearBenchCommand()).addSubcommand("fig6", new SupervisedBenchCommand());
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             String cmd = ex.getCommandLine().getCommandSpec().qualifiedName();

@@ -126,7 +126,7 @@ public final class ReproduceCommand extends RunCommand {
                 if (stopAfter != null && i >= stopAfter) {
                     throw new InterruptedException("stopped after " + stopAfter + " experiments (--stop-after)");
                 }
-                String key = rc.key(step, seed, Provenance.version());
+                String key = rc.key(step, seed, Provenance.version() + "@" + Provenance.gitCommit());
                 boolean cached = !force && rc.lookup(key).isPresent();
                 double elapsed = (System.nanoTime() - t0) / 1e9;
                 System.err.printf("psychonet reproduce: [%d/%d] %s%s (%.0f s elapsed)%n", i + 1, steps.size(),

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 
 /**
  * Finished experiments, each stored under a key made from its id, full configuration, seed and
- * psychonet version. An entry is written into a temporary folder and renamed into place when the
+ * psychonet version and git commit (so results never outlive the code that made them). An entry is written into a temporary folder and renamed into place when the
  * experiment has finished, so an interrupted run leaves no half-written entry and a rerun reuses
  * everything that finished.
  */

@@ -15,11 +15,21 @@ public final class LinearBenchmark {
     private LinearBenchmark() {
     }
 
+    /** Seconds measured: fullbatch in the PCA and pixel bases, and sgd scaled to {@code steps} epochs. */
+    public record Result(int d, int steps, double fullbatchPcSeconds, double fullbatchPixelSeconds,
+                         double sgdSecondsPerMinibatch, double sgdSeconds) {
+    }
+
     public static void main(String[] args) {
         int size = args.length > 0 ? (int) Math.round(Math.sqrt(Integer.parseInt(args[0]))) : 32;
-        int d = size * size;
         int steps = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         int sgdBatches = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        run(size, steps, sgdBatches);
+    }
+
+    /** Runs the benchmark at patch side {@code size} and prints the table. */
+    public static Result run(int size, int steps, int sgdBatches) {
+        int d = size * size;
         int patches = 100_000;
         int batch = 16_384;
         LinearArchitecture arch = LinearArchitecture.depth(1);
@@ -76,6 +86,7 @@ public final class LinearBenchmark {
                     + "%d epochs ≈ %.0f s (scaled)%n", batch, perBatch, sgdBatches, perEpoch, patches, steps, sgdSeconds);
             System.out.printf("ratio sgd/fullbatch: PCA basis %.0f×, pixel basis %.0f×%n", sgdSeconds / pcSeconds,
                     sgdSeconds / pixelSeconds);
+            return new Result(d, steps, pcSeconds, pixelSeconds, perBatch, sgdSeconds);
         }
     }
 }
