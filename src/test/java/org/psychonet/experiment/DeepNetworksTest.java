@@ -73,14 +73,14 @@ class DeepNetworksTest {
     }
 
     @Test
-    // Measured at the quick profile: deep-mean cardinal_oblique_ratio trained 0.754, trained − init −0.29
+    // Not asserted to hold: at the quick profile this claim failed in some runs (see README, "Deep networks").
     void trainedDeepLayersPreferCardinals() {
         reported(claim("deepnets.cardinal.trained"));
         reported(claim("deepnets.cardinal.trained_vs_init"));
     }
 
     @Test
-    // Measured at the quick profile: rotate45 − trained +0.46 (rotated training moved the preference toward cardinals)
+    // Not asserted to hold: at the quick profile this claim failed in some runs (see README, "Deep networks").
     void rotatedTrainingMovesPreferenceTowardObliques() {
         reported(claim("deepnets.rotate45.vs_trained"));
         reported(claim("deepnets.rotate45.oblique"));
@@ -93,13 +93,13 @@ class DeepNetworksTest {
     }
 
     @Test
-    // Measured at the quick profile: deep-mean hue_corr_with_histogram −0.066
+    // Not asserted to hold: at the quick profile this claim failed in some runs (see README, "Deep networks").
     void hueSensitivityTracksTheHistogram() {
         reported(claim("deepnets.hue.histogram"));
     }
 
     @Test
-    // Measured at the quick profile: hue lag change −93° (magnitude ≈ 90°, opposite sign; −117° in a 600-step run)
+    // Not asserted to hold: at the quick profile this claim failed in some runs (see README, "Deep networks").
     void hueShiftedTrainingShiftsHueSensitivity() {
         reported(claim("deepnets.hue.shift"));
     }
