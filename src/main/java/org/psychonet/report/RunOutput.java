@@ -84,7 +84,7 @@ public final class RunOutput implements AutoCloseable {
         move(temp, target);
         committed = true;
         if (old != null) {
-            deleteTree(old);
+            org.psychonet.util.Files2.deleteTree(old);
         }
     }
 
@@ -99,7 +99,7 @@ public final class RunOutput implements AutoCloseable {
     private void discardQuietly() {
         if (!committed) {
             try {
-                deleteTree(temp);
+                org.psychonet.util.Files2.deleteTree(temp);
             } catch (IOException ignored) {
                 // best effort on shutdown
             }
@@ -109,10 +109,5 @@ public final class RunOutput implements AutoCloseable {
     @Override
     public void close() {
         discardQuietly();
-    }
-
-    /** Deletes a folder and everything below it. */
-    public static void deleteTree(Path root) throws IOException {
-        org.psychonet.util.Files2.deleteTree(root);
     }
 }

@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import org.psychonet.model.Network;
@@ -288,20 +287,6 @@ public final class SensitivityEngine {
     private static double[] slice(double[] a, int from, int to) {
         double[] r = new double[to - from];
         System.arraycopy(a, from, r, 0, r.length);
-        return r;
-    }
-
-    /** The grid a method needs by default: the family's default count. */
-    public static double[] defaultGrid(StimulusFamily family, int count) {
-        return family.axis().grid(count);
-    }
-
-    /** Convenience for tests and benchmarks: names of a list of layer indices. */
-    public static List<String> names(Network net, int... idx) {
-        List<String> r = new ArrayList<>();
-        for (int i : idx) {
-            r.add(net.layers().get(i));
-        }
         return r;
     }
 }
