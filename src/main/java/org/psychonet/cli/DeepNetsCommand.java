@@ -140,7 +140,7 @@ public final class DeepNetsCommand extends RunCommand {
             return null;
         });
         for (Claim c : r.claims()) {
-            System.err.println("claim " + c.id() + ": " + c.metric() + " = " + String.format("%.4g", c.value())
+            System.err.println("claim " + c.id() + ": " + c.metric() + " = " + String.format("%.4g", c.value().mean())
                     + " (" + c.bound() + ") " + (c.holds() ? "holds" : "DOES NOT HOLD"));
         }
         return new LinkedHashMap<>(DeepReport.summary(r));

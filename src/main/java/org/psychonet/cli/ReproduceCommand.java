@@ -158,8 +158,11 @@ public final class ReproduceCommand extends RunCommand {
         HtmlReport.write(output.file("index.html"), "psychonet: Benjamin et al. (2022) reproduced", provenance,
                 sections, claims);
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("claims_holding", claims.stream().filter(Claim::holds).count());
-        summary.put("claims", claims.size());
+        List<Claim> paper = claims.stream().filter(c -> c.kind() == Claim.Kind.PAPER).toList();
+        summary.put("paper_claims_holding", paper.stream().filter(Claim::holds).count());
+        summary.put("paper_claims", paper.size());
+        summary.put("checks_passing", claims.stream().filter(c -> c.kind() == Claim.Kind.CHECK && c.holds()).count());
+        summary.put("checks", claims.size() - paper.size());
         summary.put("failed_claims", claims.stream().filter(c -> !c.holds()).map(Claim::id).toList());
         summary.put("experiments", perStep);
         return summary;

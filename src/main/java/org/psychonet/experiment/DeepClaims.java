@@ -20,37 +20,38 @@ final class DeepClaims {
         }
         String settings = settings(r);
         double tr = mean(r, trained, "cardinal_oblique_ratio");
-        claims.add(Claim.above("deepnets.cardinal.trained", "Fig. 2c",
-                "trained deep layers prefer cardinal orientations", "deep_mean.cardinal_oblique_ratio[trained]",
-                tr, Double.NaN, 1, settings));
+        claims.add(Claim.paper("deepnets.cardinal.trained", "Fig. 2c",
+                "trained deep layers prefer cardinal orientations")
+                .measured("deep_mean.cardinal_oblique_ratio[trained]", tr).settings(settings).above(1));
         DeepNetworks.Condition init = r.condition("init");
         if (init != null) {
             double in = mean(r, init, "cardinal_oblique_ratio");
-            claims.add(Claim.above("deepnets.cardinal.trained_vs_init", "SI Fig. 1a",
-                    "trained deep layers prefer cardinal orientations more than the untrained network",
-                    "deep_mean.cardinal_oblique_ratio[trained] − [init]", tr - in, Double.NaN, 0, settings));
+            claims.add(Claim.paper("deepnets.cardinal.trained_vs_init", "SI Fig. 1a",
+                    "trained deep layers prefer cardinal orientations more than the untrained network")
+                    .measured("deep_mean.cardinal_oblique_ratio[trained] − [init]", tr - in).settings(settings)
+                    .above(0));
             DeepNetworks.Condition shuffle = r.condition("shuffle");
             if (shuffle != null) {
                 double sh = mean(r, shuffle, "cardinal_oblique_ratio");
-                claims.add(Claim.above("deepnets.shuffle", "SI Fig. 1a",
-                        "shuffled weights lose the trained pattern",
-                        "|ratio[shuffle] − ratio[trained]| − |ratio[shuffle] − ratio[init]| (deep mean)",
-                        Math.abs(sh - tr) - Math.abs(sh - in), Double.NaN, 0, settings));
+                claims.add(Claim.paper("deepnets.shuffle", "SI Fig. 1a", "shuffled weights lose the trained pattern")
+                        .measured("|ratio[shuffle] − ratio[trained]| − |ratio[shuffle] − ratio[init]| (deep mean)",
+                                Math.abs(sh - tr) - Math.abs(sh - in)).settings(settings).above(0));
             }
         }
         DeepNetworks.Condition rot = r.condition("rotate45");
         if (rot != null) {
             double ro = mean(r, rot, "cardinal_oblique_ratio");
-            claims.add(Claim.below("deepnets.rotate45.vs_trained", "SI Fig. 1b",
-                    "45°-rotated training moves the preference toward obliques",
-                    "deep_mean.cardinal_oblique_ratio[rotate45] − [trained]", ro - tr, Double.NaN, 0, settings));
-            claims.add(Claim.below("deepnets.rotate45.oblique", "SI Fig. 1b",
-                    "45°-rotated training makes the deepest layers prefer obliques",
-                    "deep_mean.cardinal_oblique_ratio[rotate45]", ro, Double.NaN, 1, settings));
+            claims.add(Claim.paper("deepnets.rotate45.vs_trained", "SI Fig. 1b",
+                    "45°-rotated training moves the preference toward obliques")
+                    .measured("deep_mean.cardinal_oblique_ratio[rotate45] − [trained]", ro - tr).settings(settings)
+                    .below(0));
+            claims.add(Claim.paper("deepnets.rotate45.oblique", "SI Fig. 1b",
+                    "45°-rotated training makes the deepest layers prefer obliques")
+                    .measured("deep_mean.cardinal_oblique_ratio[rotate45]", ro).settings(settings).below(1));
         }
-        claims.add(Claim.above("deepnets.hue.histogram", "Fig. 3c",
-                "hue sensitivity tracks the training hue histogram", "deep_mean.hue_corr_with_histogram[trained]",
-                mean(r, trained, "hue_corr_with_histogram"), Double.NaN, 0, settings));
+        claims.add(Claim.paper("deepnets.hue.histogram", "Fig. 3c", "hue sensitivity tracks the training hue histogram")
+                .measured("deep_mean.hue_corr_with_histogram[trained]", mean(r, trained, "hue_corr_with_histogram"))
+                .settings(settings).above(0));
         DeepNetworks.Condition hs = r.condition("hueshift90");
         if (hs != null) {
             // per deep layer, the change of lag against the same (unshifted) histogram, wrapped to (−180, 180]
@@ -61,9 +62,9 @@ final class DeepClaims {
                 shift += d - 360 * Math.ceil((d - 180) / 360);
             }
             shift /= r.deepLayers().size();
-            claims.add(Claim.within("deepnets.hue.shift", "Fig. 3d", "hue-shifted training shifts hue sensitivity",
-                    "deep_mean.hue_lag_vs_reference_histogram_deg[hueshift90] − [trained]", shift, Double.NaN,
-                    60, 120, settings));
+            claims.add(Claim.paper("deepnets.hue.shift", "Fig. 3d", "hue-shifted training shifts hue sensitivity")
+                    .measured("deep_mean.hue_lag_vs_reference_histogram_deg[hueshift90] − [trained]", shift)
+                    .settings(settings).within(60, 120));
         }
         return claims;
     }

@@ -1,6 +1,7 @@
 package org.psychonet.experiment;
 
-import org.psychonet.images.HueHistogram;
+import org.psychonet.util.Statistics;
+
 
 /** The per-layer numbers of the deep-network experiment (issue 6 definitions). */
 public final class DeepMetrics {
@@ -58,34 +59,12 @@ public final class DeepMetrics {
         return out;
     }
 
-    /** Pearson correlation of two curves over the same circular grid (no shift). */
-    public static double correlation(double[] a, double[] b) {
-        int n = a.length;
-        double ma = 0;
-        double mb = 0;
-        for (int i = 0; i < n; i++) {
-            ma += a[i];
-            mb += b[i];
-        }
-        ma /= n;
-        mb /= n;
-        double sab = 0;
-        double saa = 0;
-        double sbb = 0;
-        for (int i = 0; i < n; i++) {
-            sab += (a[i] - ma) * (b[i] - mb);
-            saa += (a[i] - ma) * (a[i] - ma);
-            sbb += (b[i] - mb) * (b[i] - mb);
-        }
-        return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : 0;
-    }
-
     /**
      * Lag in degrees, in (−180, 180], at which the circular cross-correlation of the histogram and the
      * normalized √D (both on 1° bins) peaks: the sensitivity curve ≈ the histogram shifted by it.
      */
     public static double lagDeg(double[] histogram, double[] normalized) {
-        return HueHistogram.peakLag(histogram, normalized);
+        return Statistics.circularLag(histogram, normalized);
     }
 
     /** Normalizes to unit sum (the scale of √D / Σ√D), for plotting a histogram beside the curves. */

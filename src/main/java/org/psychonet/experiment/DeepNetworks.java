@@ -36,6 +36,7 @@ import org.psychonet.stimulus.Hue;
 import org.psychonet.stimulus.Normalized;
 import org.psychonet.stimulus.StimulusFamily;
 import org.psychonet.util.InvalidInputException;
+import org.psychonet.util.Statistics;
 
 /**
  * Figs 2c, 3c, 3d and SI Fig. 1: orientation and hue sensitivity of every layer of a deep network,
@@ -482,7 +483,7 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
                 v.put("cardinal_oblique_ratio", DeepMetrics.cardinalObliqueRatio(deg, o.normalized(l),
                         config.windowDeg()));
                 double[] hn = h.normalized(l);
-                v.put("hue_corr_with_histogram", DeepMetrics.correlation(hn, histogram));
+                v.put("hue_corr_with_histogram", Statistics.pearson(hn, histogram));
                 v.put("hue_lag_deg", DeepMetrics.lagDeg(histogram, hn));
                 v.put("hue_lag_vs_reference_histogram_deg", DeepMetrics.lagDeg(reference, hn));
                 layers.put(o.layers().get(l), v);

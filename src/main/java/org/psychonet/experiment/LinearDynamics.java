@@ -23,7 +23,7 @@ import org.psychonet.learning.LinearSingularValues;
 import org.psychonet.learning.LinearTrainer;
 import org.psychonet.learning.LinearWeights;
 import org.psychonet.stimulus.PlaneWave;
-import org.psychonet.theory.Fits;
+import org.psychonet.util.Statistics;
 import org.psychonet.theory.LinearModeInit;
 import org.psychonet.theory.LinearModeTheory;
 import org.psychonet.theory.RateStatistic;
@@ -381,13 +381,13 @@ public final class LinearDynamics implements Experiment<LinearDynamics.Config, L
         for (int i = 0; i < k; i++) {
             index[i] = i + 1;
         }
-        m.put("pc_order_spearman", Fits.spearman(index, half));
+        m.put("pc_order_spearman", Statistics.spearman(index, half));
         double[] perPc = new double[k];
         for (int i = 0; i < k; i++) {
-            perPc[i] = Fits.r2(t.proportion()[i], t.theory()[i]);
+            perPc[i] = Statistics.r2(t.proportion()[i], t.theory()[i]);
         }
-        m.put("theory_r2", Fits.pooledR2(t.proportion(), t.theory()));
-        m.put("theory_r2_if_rate_were_std", Fits.pooledR2(t.proportion(), t.theoryStd()));
+        m.put("theory_r2", Statistics.pooledR2(t.proportion(), t.theory()));
+        m.put("theory_r2_if_rate_were_std", Statistics.pooledR2(t.proportion(), t.theoryStd()));
         m.put("theory_r2_per_pc", perPc);
         m.put("theory_form", t.theoryForm());
         // Acuity at the top of the frequency grid is censored (the grid ends at the Nyquist-range limit), so it
@@ -428,7 +428,7 @@ public final class LinearDynamics implements Experiment<LinearDynamics.Config, L
 
     private static void putLine(Map<String, Object> m, String prefix, List<Double> xs, List<Double> ys) {
         if (xs.size() >= 3) {
-            Fits.Line line = Fits.line(xs.stream().mapToDouble(Double::doubleValue).toArray(),
+            Statistics.Line line = Statistics.line(xs.stream().mapToDouble(Double::doubleValue).toArray(),
                     ys.stream().mapToDouble(Double::doubleValue).toArray());
             m.put(prefix + "_slope", line.slope());
             m.put(prefix + "_intercept", line.intercept());
@@ -445,18 +445,18 @@ public final class LinearDynamics implements Experiment<LinearDynamics.Config, L
                 + ", " + c.size() + "×" + c.size() + " " + c.images() + " patches, top " + c.topPcs() + " PCs";
         String l = arch.label();
         List<Claim> r = new ArrayList<>();
-        r.add(Claim.atLeast("linear.pc_order." + l, "Fig. 5c", "PCs are learned in order of their variance (" + l + ")",
-                "pc_order_spearman", (double) m.get("pc_order_spearman"), Double.NaN, 0.95, settings));
+        r.add(Claim.paper("linear.pc_order." + l, "Fig. 5c", "PCs are learned in order of their variance (" + l + ")")
+                .measured("pc_order_spearman", (double) m.get("pc_order_spearman")).settings(settings).atLeast(0.95));
         double bound = arch.symmetric() || arch.depth() == 1 ? 0.95 : 0.85;
-        r.add(Claim.atLeast("linear.theory." + l, "Fig. 5c / eq. 7", "theory matches simulation (" + l
-                + "), initial condition from the initial weights, nothing fitted", "theory_r2",
-                (double) m.get("theory_r2"), Double.NaN, bound, settings));
+        r.add(Claim.paper("linear.theory." + l, "Fig. 5c / eq. 7", "theory matches simulation (" + l
+                + "), initial condition from the initial weights, nothing fitted")
+                .measured("theory_r2", (double) m.get("theory_r2")).settings(settings).atLeast(bound));
         double a0 = (double) m.get("acuity_first");
         double a1 = (double) m.get("acuity_last");
-        r.add(Claim.above("linear.acuity_grows." + l, "Fig. 5h", "acuity grows with training (" + l + ")",
-                "acuity_last - acuity_first", a1 - a0, Double.NaN, 0, settings));
-        r.add(Claim.atLeast("linear.acuity_linear." + l, "Fig. 5h", "acuity grows linearly with training (" + l + ")",
-                "acuity_r2", (double) m.get("acuity_r2"), Double.NaN, 0.9, settings));
+        r.add(Claim.paper("linear.acuity_grows." + l, "Fig. 5h", "acuity grows with training (" + l + ")")
+                .measured("acuity_last - acuity_first", a1 - a0).settings(settings).above(0));
+        r.add(Claim.paper("linear.acuity_linear." + l, "Fig. 5h", "acuity grows linearly with training (" + l + ")")
+                .measured("acuity_r2", (double) m.get("acuity_r2")).settings(settings).atLeast(0.9));
         return r;
     }
 }

@@ -13,6 +13,8 @@ import org.psychonet.learning.SupervisedCondition;
 import org.psychonet.learning.SupervisedTrace;
 import org.psychonet.learning.SupervisedTrainer;
 import org.psychonet.learning.SupervisedTraining;
+import org.psychonet.util.Estimate;
+import org.psychonet.util.Statistics;
 import org.psychonet.util.InvalidInputException;
 import org.psychonet.util.Progress;
 
@@ -185,8 +187,8 @@ public final class SupervisedLabelNoise
             double[] binMean = new double[perBin.length];
             double[] binSd = new double[perBin.length];
             for (int b = 0; b < perBin.length; b++) {
-                binMean[b] = Stats.mean(perBin[b]);
-                binSd[b] = Stats.sd(perBin[b]);
+                binMean[b] = Statistics.mean(perBin[b]);
+                binSd[b] = Statistics.sd(perBin[b]);
             }
             m.put("accuracy_per_bin_mean", binMean);
             m.put("accuracy_per_bin_sd", binSd);
@@ -213,21 +215,7 @@ public final class SupervisedLabelNoise
                 c.put(r.condition().label(), r.summary());
             }
             m.put("conditions", c);
-            List<Map<String, Object>> cl = new ArrayList<>();
-            for (Claim k : claims) {
-                Map<String, Object> e = new LinkedHashMap<>();
-                e.put("id", k.id());
-                e.put("figure", k.figure());
-                e.put("statement", k.statement());
-                e.put("metric", k.metric());
-                e.put("value", k.value());
-                e.put("sd", k.sd());
-                e.put("bound", k.bound());
-                e.put("holds", k.holds());
-                e.put("settings", k.settings());
-                cl.add(e);
-            }
-            m.put("claims", cl);
+            m.put("claims", claims);
             return m;
         }
 
@@ -296,8 +284,8 @@ public final class SupervisedLabelNoise
         int[] ends = referenceEnds(c, reference, noise, th);
         double ratio = Stats.windowMean(d, ends[0], RATIO_HALF_WINDOW) / Stats.windowMean(d, ends[1], RATIO_HALF_WINDOW);
         double[] acc = trace.accuracyPerBin();
-        return new SeedResult(seed, Stats.pearson(norm, prior.densities(th)),
-                Stats.pearson(norm, noise.information(th)), ratio, Stats.cv(norm), Stats.mean(acc), acc,
+        return new SeedResult(seed, Statistics.pearson(norm, prior.densities(th)),
+                Statistics.pearson(norm, noise.information(th)), ratio, Statistics.cv(norm), Statistics.mean(acc), acc,
                 trace.loss()[trace.loss().length - 1], trace.keptFraction(), trace);
     }
 
@@ -351,40 +339,47 @@ public final class SupervisedLabelNoise
                 t.batch(), t.steps(), t.learningRate(), t.initScale(), t.bins(), config.seeds(),
                 config.prior().label());
         List<Claim> out = new ArrayList<>();
-        out.add(Claim.below("supervised.inverse_entropy", "Methods (Fig. 6d)",
-                "the tabulated inverse binary entropy matches H_b", "inverse_binary_entropy_max_error",
-                invErr, Double.NaN, ENTROPY_TOLERANCE, BinaryEntropy.TABLE_SIZE + "-point table"));
-        out.add(Claim.below("supervised.balanced_information", "Methods (Fig. 6d)",
-                "in balanced, p(θ)·I(θ) is the same for every θ", "balanced_p_times_information_spread",
-                spread, Double.NaN, BALANCE_TOLERANCE, t.bins() + " bins"));
+        out.add(Claim.check("supervised.inverse_entropy", "Methods (Fig. 6d)",
+                "the tabulated inverse binary entropy matches H_b")
+                .measured("inverse_binary_entropy_max_error", invErr)
+                .settings(BinaryEntropy.TABLE_SIZE + "-point table").below(ENTROPY_TOLERANCE));
+        out.add(Claim.check("supervised.balanced_information", "Methods (Fig. 6d)",
+                "in balanced, p(θ)·I(θ) is the same for every θ")
+                .measured("balanced_p_times_information_spread", spread).settings(t.bins() + " bins")
+                .below(BALANCE_TOLERANCE));
         for (ConditionResult r : results) {
             switch (r.condition()) {
                 case CONTROL -> {
                     double[] cv = r.metric(SeedResult::cv);
-                    out.add(Claim.below("supervised.control_flat", "Fig. 6 (control)",
-                            "control stays flat: CV of the final sensitivity across θ (worst seed)",
-                            "cv_normalized_sensitivity", Stats.max(cv), Stats.sd(cv), CONTROL_MAX_CV, settings));
+                    out.add(Claim.paper("supervised.control_flat", "Fig. 6 (control)",
+                            "control stays flat: CV of the final sensitivity across θ (mean over seeds)")
+                            .measured("cv_normalized_sensitivity", Estimate.of(cv)).settings(settings)
+                            .below(CONTROL_MAX_CV));
                 }
                 case NOISE -> {
                     double[] c = r.metric(SeedResult::corrWithInformation);
-                    out.add(Claim.above("supervised.noise_information", "Fig. 6b",
-                            "noise: sensitivity follows I(θ) (worst seed)", "corr_with_information",
-                            Stats.min(c), Stats.sd(c), NOISE_MIN_CORR, settings));
+                    out.add(Claim.paper("supervised.noise_information", "Fig. 6b",
+                            "noise: sensitivity follows I(θ) (mean over seeds)")
+                            .measured("corr_with_information", Estimate.of(c)).settings(settings)
+                            .above(NOISE_MIN_CORR));
                 }
                 case FREQUENCY -> {
                     double[] c = r.metric(SeedResult::corrWithPrior);
-                    out.add(Claim.above("supervised.frequency_prior", "Fig. 6c",
-                            "frequency: sensitivity follows p(θ) (worst seed)", "corr_with_prior",
-                            Stats.min(c), Stats.sd(c), FREQUENCY_MIN_CORR, settings));
+                    out.add(Claim.paper("supervised.frequency_prior", "Fig. 6c",
+                            "frequency: sensitivity follows p(θ) (mean over seeds)")
+                            .measured("corr_with_prior", Estimate.of(c)).settings(settings)
+                            .above(FREQUENCY_MIN_CORR));
                 }
                 case BALANCED -> {
                     double[] c = r.metric(SeedResult::corrWithPrior);
-                    out.add(Claim.above("supervised.balanced_prior_each_seed", "Fig. 6d",
-                            "balanced label noise: sensitivity still follows p(θ) on every seed (worst seed)",
-                            "corr_with_prior", Stats.min(c), Stats.sd(c), BALANCED_MIN_CORR_EACH, settings));
-                    out.add(Claim.above("supervised.balanced_prior_mean", "Fig. 6d",
-                            "balanced label noise: sensitivity still follows p(θ) (mean over seeds)",
-                            "corr_with_prior", Stats.mean(c), Stats.sd(c), BALANCED_MIN_CORR_MEAN, settings));
+                    out.add(Claim.paper("supervised.balanced_prior_each_seed", "Fig. 6d",
+                            "balanced label noise: sensitivity still follows p(θ) on every seed (worst seed)")
+                            .measured("min over seeds of corr_with_prior", Statistics.min(c)).settings(settings)
+                            .above(BALANCED_MIN_CORR_EACH));
+                    out.add(Claim.paper("supervised.balanced_prior_mean", "Fig. 6d",
+                            "balanced label noise: sensitivity still follows p(θ) (mean over seeds)")
+                            .measured("corr_with_prior", Estimate.of(c)).settings(settings)
+                            .above(BALANCED_MIN_CORR_MEAN));
                 }
                 default -> throw new IllegalStateException();
             }
@@ -405,71 +400,18 @@ public final class SupervisedLabelNoise
         }
     }
 
-    /** Small statistics used above. */
+    /** Small helpers used above (the statistics themselves live in {@link Statistics}). */
     static final class Stats {
         private Stats() {
         }
 
-        static double mean(double[] v) {
-            return Arrays.stream(v).average().orElse(Double.NaN);
-        }
-
-        /** Sample standard deviation (NaN with one value). */
-        static double sd(double[] v) {
-            if (v.length < 2) {
-                return Double.NaN;
-            }
-            double m = mean(v);
-            double s = 0;
-            for (double x : v) {
-                s += (x - m) * (x - m);
-            }
-            return Math.sqrt(s / (v.length - 1));
-        }
-
-        static double min(double[] v) {
-            return Arrays.stream(v).min().orElse(Double.NaN);
-        }
-
-        static double max(double[] v) {
-            return Arrays.stream(v).max().orElse(Double.NaN);
-        }
-
         static Map<String, Object> meanSd(double[] v) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("mean", mean(v));
-            m.put("sd", sd(v));
-            m.put("min", min(v));
-            m.put("max", max(v));
+            m.put("mean", Statistics.mean(v));
+            m.put("sd", Statistics.sd(v));
+            m.put("min", Statistics.min(v));
+            m.put("max", Statistics.max(v));
             return m;
-        }
-
-        /** Pearson correlation; NaN when either vector is constant. */
-        static double pearson(double[] a, double[] b) {
-            double ma = mean(a);
-            double mb = mean(b);
-            double sab = 0;
-            double saa = 0;
-            double sbb = 0;
-            for (int i = 0; i < a.length; i++) {
-                sab += (a[i] - ma) * (b[i] - mb);
-                saa += (a[i] - ma) * (a[i] - ma);
-                sbb += (b[i] - mb) * (b[i] - mb);
-            }
-            if (saa <= 1e-300 || sbb <= 1e-24 * Math.max(1, mb * mb) * b.length) {
-                return Double.NaN;
-            }
-            return sab / Math.sqrt(saa * sbb);
-        }
-
-        /** Coefficient of variation (population s.d. over mean). */
-        static double cv(double[] v) {
-            double m = mean(v);
-            double s = 0;
-            for (double x : v) {
-                s += (x - m) * (x - m);
-            }
-            return Math.sqrt(s / v.length) / m;
         }
 
         /** √D / Σ√D: the normalized sensitivity of the core (SensitivityProfile.normalized). */

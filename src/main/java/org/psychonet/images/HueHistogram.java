@@ -104,44 +104,4 @@ public final class HueHistogram {
         }
         return arg + 0.5;
     }
-
-    /**
-     * Circular cross-correlation of mean-removed a and b: c[lag] = Σᵢ (a[i] − ā)(b[(i + lag) mod n] − b̄),
-     * lag = 0..n−1. If b is a shifted by +s bins, c peaks at lag s.
-     */
-    public static double[] crossCorrelation(double[] a, double[] b) {
-        int n = a.length;
-        if (b.length != n) {
-            throw new IllegalArgumentException("histograms differ in length");
-        }
-        double ma = 0;
-        double mb = 0;
-        for (int i = 0; i < n; i++) {
-            ma += a[i];
-            mb += b[i];
-        }
-        ma /= n;
-        mb /= n;
-        double[] c = new double[n];
-        for (int lag = 0; lag < n; lag++) {
-            double s = 0;
-            for (int i = 0; i < n; i++) {
-                s += (a[i] - ma) * (b[(i + lag) % n] - mb);
-            }
-            c[lag] = s;
-        }
-        return c;
-    }
-
-    /** The lag (in bins, in (−n/2, n/2]) at which {@link #crossCorrelation} peaks: b ≈ a shifted by it. */
-    public static int peakLag(double[] a, double[] b) {
-        double[] c = crossCorrelation(a, b);
-        int arg = 0;
-        for (int i = 1; i < c.length; i++) {
-            if (c[i] > c[arg]) {
-                arg = i;
-            }
-        }
-        return arg > c.length / 2 ? arg - c.length : arg;
-    }
 }

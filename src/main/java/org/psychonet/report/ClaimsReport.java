@@ -12,11 +12,11 @@ public final class ClaimsReport {
 
     public static void write(Path dir, List<Claim> claims) throws IOException {
         Json.write(dir.resolve("claims.json"), claims);
-        try (Csv csv = Csv.create(dir.resolve("claims.csv"), "id", "figure", "claim", "metric", "value", "sd",
-                "bound", "holds", "settings")) {
+        try (Csv csv = Csv.create(dir.resolve("claims.csv"), "id", "kind", "figure", "claim", "metric", "mean",
+                "se", "n", "bound", "holds", "settings")) {
             for (Claim c : claims) {
-                csv.row(c.id(), c.figure(), c.statement(), c.metric(), c.value(), c.sd(), c.bound(), c.holds(),
-                        c.settings());
+                csv.row(c.id(), c.kind().label(), c.figure(), c.statement(), c.metric(), c.value().mean(),
+                        c.value().se(), c.value().n(), c.bound(), c.holds(), c.settings());
             }
         }
     }

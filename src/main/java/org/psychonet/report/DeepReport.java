@@ -60,7 +60,8 @@ public final class DeepReport {
         try (Csv csv = Csv.create(dir.resolve("claims.csv"), "id", "figure", "statement", "metric", "value",
                 "bound", "holds", "settings")) {
             for (Claim c : r.claims()) {
-                csv.row(c.id(), c.figure(), c.statement(), c.metric(), c.value(), c.bound(), c.holds(), c.settings());
+                csv.row(c.id(), c.figure(), c.statement(), c.metric(), c.value().mean(), c.bound(), c.holds(),
+                        c.settings());
             }
         }
         if (r.conditions().size() > 1) {

@@ -44,9 +44,13 @@ public final class HtmlReport {
                 .append("pre{background:#fafafa;border:1px solid #eee;padding:.6em;overflow:auto;font-size:.8em}\n")
                 .append(".meta{color:#666;font-size:.85em}</style></head>\n<body data-images-ok=\"pending\">\n");
         h.append("<h1>").append(esc(title)).append("</h1>\n<p class=\"meta\">").append(esc(provenance)).append("</p>\n");
-        long held = claims.stream().filter(Claim::holds).count();
-        h.append("<p><a href=\"#claims\">Table of claims</a>: ").append(held).append(" of ").append(claims.size())
-                .append(" hold. Sections: ");
+        List<Claim> paper = claims.stream().filter(c -> c.kind() == Claim.Kind.PAPER).toList();
+        List<Claim> checks = claims.stream().filter(c -> c.kind() == Claim.Kind.CHECK).toList();
+        long held = paper.stream().filter(Claim::holds).count();
+        long checksHeld = checks.stream().filter(Claim::holds).count();
+        h.append("<p><a href=\"#claims\">Table of claims</a>: <strong>").append(held).append(" of ")
+                .append(paper.size()).append(" paper claims hold</strong>; ").append(checksHeld).append(" of ")
+                .append(checks.size()).append(" implementation checks pass. Sections: ");
         for (Section s : sections) {
             h.append("<a href=\"#").append(esc(s.id())).append("\">").append(esc(s.title())).append("</a> · ");
         }
@@ -71,17 +75,15 @@ public final class HtmlReport {
             h.append("<details><summary>Settings</summary><pre>").append(esc(s.settingsJson()))
                     .append("</pre></details>\n</section>\n");
         }
-        h.append("<section id=\"claims\"><h2>Table of claims</h2>\n<table>\n<thead><tr><th>claim</th><th>figure</th>"
-                + "<th>metric</th><th>measured</th><th>held to</th><th>verdict</th><th>settings</th></tr></thead>\n<tbody>\n");
-        for (Claim c : claims) {
-            h.append("<tr class=\"claim ").append(c.holds() ? "holds" : "fails").append("\" data-id=\"")
-                    .append(esc(c.id())).append("\"><td>").append(esc(c.statement())).append("</td><td>")
-                    .append(esc(c.figure())).append("</td><td><code>").append(esc(c.metric())).append("</code></td><td>")
-                    .append(esc(measured(c))).append("</td><td>").append(esc(c.bound())).append("</td><td class=\"verdict\">")
-                    .append(c.holds() ? "holds" : "does not hold").append("</td><td>").append(esc(c.settings()))
-                    .append("</td></tr>\n");
-        }
-        h.append("</tbody></table></section>\n");
+        h.append("<section id=\"claims\"><h2>Table of claims: findings of the paper</h2>\n"
+                + "<p class=\"meta\">Each row could come out otherwise; its bound was written in code before the run. "
+                + "Values are means over seeds ± standard error, with n.</p>\n");
+        claimTable(h, paper);
+        h.append("<h2 id=\"checks\">Implementation checks</h2>\n<p class=\"meta\">Properties of psychonet's own "
+                + "construction (stimuli, tables, worlds): they guard the implementation and are not counted as "
+                + "findings.</p>\n");
+        claimTable(h, checks);
+        h.append("</section>\n");
         // Records on <body> whether every panel loaded, and any script error: read by tests, shown to readers.
         h.append("<script>\nvar errors=0;window.addEventListener('error',function(){errors++;},true);\n"
                 + "window.addEventListener('load',function(){var imgs=document.images,bad=[];\n"
@@ -95,10 +97,25 @@ public final class HtmlReport {
         Files.writeString(file, h.toString(), StandardCharsets.UTF_8);
     }
 
-    /** "0.98 ± 0.01" or "0.98". */
+    private static void claimTable(StringBuilder h, List<Claim> claims) {
+        h.append("<table>\n<thead><tr><th>claim</th><th>figure</th>"
+                + "<th>metric</th><th>measured</th><th>held to</th><th>verdict</th><th>settings</th></tr></thead>\n<tbody>\n");
+        for (Claim c : claims) {
+            h.append("<tr class=\"claim ").append(c.holds() ? "holds" : "fails").append("\" data-id=\"")
+                    .append(esc(c.id())).append("\" data-kind=\"").append(c.kind().label()).append("\"><td>")
+                    .append(esc(c.statement())).append("</td><td>")
+                    .append(esc(c.figure())).append("</td><td><code>").append(esc(c.metric())).append("</code></td><td>")
+                    .append(esc(measured(c))).append("</td><td>").append(esc(c.bound())).append("</td><td class=\"verdict\">")
+                    .append(c.holds() ? "holds" : "does not hold").append("</td><td>").append(esc(c.settings()))
+                    .append("</td></tr>\n");
+        }
+        h.append("</tbody></table>\n");
+    }
+
+    /** "0.98 ± 0.01 (s.e., n = 3)" or "0.98 (n = 1)". */
     public static String measured(Claim c) {
-        String v = fmt(c.value());
-        return Double.isNaN(c.sd()) ? v : v + " ± " + fmt(c.sd());
+        String v = fmt(c.value().mean());
+        return c.value().n() < 2 ? v + " (n = 1)" : v + " ± " + fmt(c.value().se()) + " (s.e., n = " + c.value().n() + ")";
     }
 
     static String fmt(double v) {

@@ -41,7 +41,7 @@ class DeepMetricsTest {
         }
         assertEquals(90, DeepMetrics.lagDeg(h, shifted), 1e-12);
         assertEquals(-90, DeepMetrics.lagDeg(shifted, h), 1e-12);
-        assertEquals(1, DeepMetrics.correlation(h, h), 1e-12);
+        assertEquals(1, org.psychonet.util.Statistics.pearson(h, h), 1e-12);
         double[] sm = DeepMetrics.smoothCircular(h, 5);
         double sum = 0;
         double smSum = 0;

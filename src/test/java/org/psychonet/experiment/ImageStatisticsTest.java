@@ -22,15 +22,16 @@ class ImageStatisticsTest {
         assertEquals(16, r.components().length);
         assertNotNull(r.summary().get("pca_powerlaw_exponent"));
         Claim pl = r.claims().stream().filter(k -> k.id().equals("images.pca_powerlaw")).findFirst().orElseThrow();
-        assertEquals(r.fit().r2(), pl.value());
-        assertEquals(pl.value() >= 0.95, pl.holds(), "verdict follows the value");
+        assertEquals(r.fit().r2(), pl.value().mean());
+        assertEquals(pl.value().mean() >= 0.95, pl.holds(), "verdict follows the value");
         Claim card = r.claims().stream().filter(k -> k.id().equals("images.cardinal_oblique")).findFirst().orElseThrow();
-        assertEquals(">", card.comparator());
+        assertEquals(Claim.Comparator.ABOVE, card.comparator());
+        assertEquals(Claim.Kind.CHECK, card.kind(), "the world's edge ratio comes from its own prior: a check");
         assertTrue(Files.size(dir.resolve("pca_components.png")) > 0);
         // rotated by 45°, the orientation claim turns into its mirror image
         ImageStatistics.Result rot = new ImageStatistics(null).run(c.withRotate(45), dir, 1);
         Claim card45 = rot.claims().stream().filter(k -> k.id().equals("images.cardinal_oblique")).findFirst().orElseThrow();
-        assertEquals("<", card45.comparator());
+        assertEquals(Claim.Comparator.BELOW, card45.comparator());
         assertEquals(rot.cardinalObliqueRatio() < 1, card45.holds());
     }
 }

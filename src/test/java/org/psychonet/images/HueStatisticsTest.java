@@ -1,5 +1,7 @@
 package org.psychonet.images;
 
+import org.psychonet.util.Statistics;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +16,7 @@ class HueStatisticsTest {
     private static int lag(ImageSource src, double shift) throws Exception {
         HueHistogram a = HueHistogram.of(src);
         HueHistogram b = HueHistogram.of(Transforms.hueShift(src, shift));
-        return HueHistogram.peakLag(a.counts(), b.counts());
+        return Statistics.circularLag(a.counts(), b.counts());
     }
 
     @Test
@@ -70,7 +72,7 @@ class HueStatisticsTest {
         for (int i = 0; i < 360; i++) {
             b[(i + 77) % 360] = a[i];
         }
-        assertEquals(77, HueHistogram.peakLag(a, b));
-        assertEquals(-77, HueHistogram.peakLag(b, a));
+        assertEquals(77, Statistics.circularLag(a, b));
+        assertEquals(-77, Statistics.circularLag(b, a));
     }
 }

@@ -1,5 +1,7 @@
 package org.psychonet.theory;
 
+import org.psychonet.util.Statistics;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,9 +57,9 @@ class LinearModeTheoryTest {
                         }
                     }
                 }
-                double var = Fits.pooledR2(sim, new LinearModeTheory(arch, obj.scale(), RateStatistic.VARIANCE)
+                double var = Statistics.pooledR2(sim, new LinearModeTheory(arch, obj.scale(), RateStatistic.VARIANCE)
                         .proportion(data.eigenvalues(), init, times));
-                double sd = Fits.pooledR2(sim, new LinearModeTheory(arch, obj.scale(),
+                double sd = Statistics.pooledR2(sim, new LinearModeTheory(arch, obj.scale(),
                         RateStatistic.STANDARD_DEVIATION).proportion(data.eigenvalues(), init, times));
                 assertTrue(var >= 0.99, arch.label() + ": variance-rate theory R² = " + var);
                 assertTrue(sd < var - 0.1, arch.label() + ": s.d.-rate theory R² = " + sd + " vs variance " + var);
@@ -115,9 +117,9 @@ class LinearModeTheoryTest {
 
     @Test
     void statistics() {
-        assertEquals(1.0, Fits.spearman(new double[] {1, 2, 3, 4}, new double[] {10, 20, 25, 100}), 1e-12);
-        assertEquals(-1.0, Fits.spearman(new double[] {1, 2, 3}, new double[] {3, 2, 1}), 1e-12);
-        Fits.Line l = Fits.line(new double[] {0, 1, 2}, new double[] {1, 3, 5});
+        assertEquals(1.0, Statistics.spearman(new double[] {1, 2, 3, 4}, new double[] {10, 20, 25, 100}), 1e-12);
+        assertEquals(-1.0, Statistics.spearman(new double[] {1, 2, 3}, new double[] {3, 2, 1}), 1e-12);
+        Statistics.Line l = Statistics.line(new double[] {0, 1, 2}, new double[] {1, 3, 5});
         assertEquals(2, l.slope(), 1e-12);
         assertEquals(1, l.r2(), 1e-12);
     }
