@@ -2,10 +2,10 @@ package org.psychonet.model;
 
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.psychonet.model.arch.ArchSpec;
 import org.psychonet.model.arch.Architecture;
+import org.psychonet.util.InputFiles;
 import org.psychonet.util.InvalidInputException;
 
 /**
@@ -50,28 +50,29 @@ public sealed interface ModelSpec {
         switch (kind) {
             case "linear" -> {
                 Path p = Path.of(arg);
-                InvalidInputException.requireParameter(Files.isRegularFile(p), "model", "names weight file " + p
-                        + ", which does not exist; give linear:PATH.npy with a float32/float64 matrix of shape "
-                        + "(out, in)");
+                requireFile(p, "weight file", "give linear:PATH.npy with a float32/float64 matrix of shape (out, in)");
                 return new Linear(p);
             }
             case "torchscript" -> {
                 Path p = Path.of(arg);
-                InvalidInputException.requireParameter(Files.isRegularFile(p), "model", "names TorchScript file "
-                        + p + ", which does not exist; give torchscript:PATH.pt (see README: importing PyTorch "
-                        + "models)");
+                requireFile(p, "TorchScript file", "give torchscript:PATH.pt (see README: importing PyTorch models)");
                 return new TorchScript(p);
             }
             case "saved" -> {
                 Path d = Path.of(arg);
-                InvalidInputException.requireParameter(NetworkStore.exists(d), "model", "names " + d
-                        + ", which holds no saved psychonet network; give saved:DIR of a folder written by "
-                        + "deepnets (DIR/networks/trained)");
+                NetworkStore.requireSaved(d);
                 return new Saved(d);
             }
             default -> throw InvalidInputException.parameter("model", "'" + text + "' is unknown; choose one of "
                     + FORMS);
         }
+    }
+
+    /** A named input file must be a readable regular file (a folder, FIFO or device is named for what it is). */
+    private static void requireFile(Path p, String what, String remedy) {
+        String problem = InputFiles.problem(p);
+        InvalidInputException.requireParameter(problem == null, "model", "names " + what + " " + InputFiles.show(p)
+                + ", which " + problem + "; " + remedy);
     }
 
     /** The pixels themselves: y = vec(x). */

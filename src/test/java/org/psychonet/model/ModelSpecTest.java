@@ -41,9 +41,12 @@ class ModelSpecTest {
     @Test
     void badSpecsNameTheModelParameter(@TempDir Path dir) {
         for (String bad : new String[] {"resnet1000", "", "linear:" + dir.resolve("none.npy"),
-                "torchscript:" + dir.resolve("none.pt"), "saved:" + dir, "torchscript"}) {
+                "torchscript:" + dir.resolve("none.pt"), "torchscript:" + dir, "torchscript"}) {
             InvalidInputException e = assertThrows(InvalidInputException.class, () -> ModelSpec.parse(bad), bad);
             assertEquals("model", e.parameterName().orElse(null), bad);
+        }
+        for (String bad : new String[] {"saved:" + dir, "saved:" + dir.resolve("none")}) {
+            assertThrows(InvalidInputException.class, () -> ModelSpec.parse(bad), bad);
         }
     }
 
