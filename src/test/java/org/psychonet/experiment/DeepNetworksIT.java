@@ -19,7 +19,7 @@ import org.psychonet.report.DeepReport;
  * One --quick run shared by every test (the profile `reproduce --quick` runs); each "must hold" claim
  * of issue 6 is checked with the issue's threshold.
  */
-class DeepNetworksTest {
+class DeepNetworksIT {
     @TempDir
     static Path tmp;
     static DeepNetworks.Result result;

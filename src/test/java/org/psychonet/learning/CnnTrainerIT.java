@@ -19,7 +19,7 @@ import org.psychonet.model.NetworkStore;
 import org.psychonet.model.TapNetwork;
 import org.psychonet.model.arch.ArchSpec;
 
-class CnnTrainerTest {
+class CnnTrainerIT {
 
 
     /** Synthetic photos: coloured oriented gratings plus noise, one per class. */
