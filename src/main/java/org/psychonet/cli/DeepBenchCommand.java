@@ -8,7 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.psychonet.learning.CnnThreads;
+import org.psychonet.learning.cnn.CnnThreads;
 import org.psychonet.model.TapNetwork;
 import org.psychonet.model.arch.ArchSpec;
 import org.psychonet.model.nn.TangentBlock;

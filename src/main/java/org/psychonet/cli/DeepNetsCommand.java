@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.psychonet.experiment.Claim;
 import org.psychonet.experiment.DeepNetworks;
-import org.psychonet.learning.CnnTrainingConfig;
+import org.psychonet.learning.cnn.CnnTrainingConfig;
 import org.psychonet.report.DeepReport;
 import org.psychonet.util.output.SafeOutput;
 import org.psychonet.util.InvalidInputException;

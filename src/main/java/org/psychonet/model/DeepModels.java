@@ -9,7 +9,7 @@ import org.psychonet.util.InvalidInputException;
 /**
  * The deep-network specs of {@link Models#fromSpec}: resnet18, vgg16bn, alexnet, alexnet-nonoverlap,
  * small (random initialization, seeded), torchscript:FILE.pt (an exported module) and saved:DIR (a
- * network trained by {@code psychonet deepnets --save DIR}).
+ * network saved by {@code psychonet deepnets --out OUT} in OUT/networks/<condition>/).
  */
 public final class DeepModels {
     public static final String SPECS = "resnet18, vgg16bn, alexnet, alexnet-nonoverlap, small, "

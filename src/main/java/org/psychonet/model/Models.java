@@ -2,7 +2,6 @@ package org.psychonet.model;
 
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.psychonet.util.InvalidInputException;
 
@@ -28,12 +27,8 @@ public final class Models {
             return Mlp.build(inputShape, new int[] {64, 64}, 10, type, seed);
         }
         if (spec.startsWith("linear:")) {
-            Path p = Path.of(spec.substring("linear:".length()));
-            if (!Files.isRegularFile(p)) {
-                throw new InvalidInputException("weight file " + p + " does not exist; give linear:PATH.npy "
-                        + "with a float32/float64 matrix of shape (out, in)");
-            }
-            return LinearNetwork.fromNpy(p, inputShape, type);
+            // fromNpy names a missing file, a folder, a FIFO or a device for what it is
+            return LinearNetwork.fromNpy(Path.of(spec.substring("linear:".length())), inputShape, type);
         }
         Network deep = DeepModels.fromSpec(spec, inputShape, type, seed);
         if (deep != null) {
