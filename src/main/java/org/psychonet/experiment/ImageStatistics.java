@@ -138,16 +138,31 @@ public final class ImageStatistics implements Experiment<ImageStatistics.Config,
             s.put("skipped", sk);
             s.put("pixels", pixels);
             s.put("images_per_second", imagesRead / passSeconds);
-            s.put("cardinal_oblique_ratio", cardinalObliqueRatio);
-            s.put("hue_peak_deg", huePeakDeg());
+            s.put("cardinal_oblique_ratio", Double.isFinite(cardinalObliqueRatio) ? cardinalObliqueRatio : null);
+            if (!Double.isFinite(cardinalObliqueRatio)) {
+                s.put("cardinal_oblique_ratio_reason", "no gradient energy near the oblique orientations "
+                        + "(blank images, or edges only at cardinals)");
+            }
+            s.put("hue_peak_deg", Double.isFinite(huePeakDeg()) ? huePeakDeg() : null);
+            if (!Double.isFinite(huePeakDeg())) {
+                s.put("hue_peak_reason", "no pixel with saturation and value ≥ 0.5 (grey or dark images)");
+            }
             s.put("hue_pixels_counted", Arrays.stream(hueCounts).sum());
             if (eigenvalues != null) {
                 s.put("patches", patchesUsed);
                 s.put("patch_size", config.patchSize());
-                s.put("pca_powerlaw_exponent", fit.exponent());
-                s.put("pca_powerlaw_r2", fit.r2());
+                // an unfittable spectrum (blank or periodic images) is a result: null with the reason
+                s.put("pca_powerlaw_exponent", fit.fitted() ? fit.exponent() : null);
+                s.put("pca_powerlaw_r2", fit.fitted() ? fit.r2() : null);
+                if (!fit.fitted()) {
+                    s.put("pca_powerlaw_reason", fit.reason());
+                }
                 s.put("pca_fit_ranks", List.of(fit.from(), fit.to()));
-                s.put("pca_singular_value_exponent", fit.exponent() / 2);
+                s.put("pca_singular_value_exponent", fit.fitted() ? fit.exponent() / 2 : null);
+                if (Arrays.stream(eigenvalues).noneMatch(v -> v > 0)) {
+                    s.put("pca_spectrum_plot", "not drawn: no positive eigenvalue to show on log axes "
+                            + "(pca_spectrum.csv has the spectrum)");
+                }
                 s.put("pca_top_eigenvalues", Arrays.copyOf(eigenvalues, Math.min(10, eigenvalues.length)));
             }
             s.put("cielab_hue_distance_peaks_deg", localMaxima(cielabHueDistance));
@@ -224,7 +239,8 @@ public final class ImageStatistics implements Experiment<ImageStatistics.Config,
                     + fit.from() + "–" + fit.to();
             out.add(Claim.paper("images.pca_powerlaw", "Fig. 5b",
                     "the variance of successive PCs of image patches decays as a power law (log-log fit R²)")
-                    .measured("pca_powerlaw_r2", fit.r2()).settings(ps).atLeast(0.95));
+                    .measured("pca_powerlaw_r2", fit.r2())
+                    .settings(fit.fitted() ? ps : ps + "; no fit: " + fit.reason()).atLeast(0.95));
         }
         double turn = ((c.rotateDeg() % 90) + 90) % 90;
         if (Math.abs(turn - 45) < 1e-9) {

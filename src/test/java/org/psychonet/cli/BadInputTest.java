@@ -59,7 +59,7 @@ class BadInputTest {
     @Test
     void unknownStimulus() {
         Path out = dir.resolve("o1");
-        assertRejected("unknown stimulus 'plaid'", out, "sensitivity", "--model", "identity", "--stimulus", "plaid",
+        assertRejected("'plaid' is unknown", out, "sensitivity", "--model", "identity", "--stimulus", "plaid",
                 "--out", out.toString());
     }
 
@@ -72,9 +72,9 @@ class BadInputTest {
     @Test
     void unknownModelAndMethod() {
         Path out = dir.resolve("o3");
-        assertRejected("unknown model 'resnet1000'", out, "sensitivity", "--model", "resnet1000", "--out",
+        assertRejected("'resnet1000' is unknown", out, "sensitivity", "--model", "resnet1000", "--out",
                 out.toString());
-        assertRejected("unknown derivative method 'magic'", out, "sensitivity", "--model", "identity", "--method",
+        assertRejected("'magic' is unknown", out, "sensitivity", "--model", "identity", "--method",
                 "magic", "--out", out.toString());
     }
 
