@@ -5,7 +5,7 @@ import java.util.Map;
 import org.psychonet.experiment.ImageStatistics;
 import org.psychonet.images.ImageSources;
 import org.psychonet.images.ImageStream;
-import org.psychonet.report.RunOutput;
+import org.psychonet.util.output.SafeOutput;
 import org.psychonet.report.StatsReport;
 import org.psychonet.util.InvalidInputException;
 import picocli.CommandLine.Command;
@@ -109,7 +109,7 @@ public final class StatsCommand extends RunCommand {
     }
 
     @Override
-    protected Map<String, Object> run(RunOutput output) throws Exception {
+    protected Map<String, Object> run(SafeOutput output) throws Exception {
         ImageStatistics.Result r = time("stats_s", () -> new ImageStatistics(StatsReport::write)
                 .run(config, output.dir(), seed));
         timings.put("pass_s", r.passSeconds());
