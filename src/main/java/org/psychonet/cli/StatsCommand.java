@@ -53,6 +53,10 @@ public final class StatsCommand extends RunCommand {
     @Option(names = "--components", description = "Leading PCs drawn as images (default 64).")
     Integer components;
 
+    @Option(names = "--max-pixels", description = "Skip folder images with more pixels than this, read from the "
+            + "header before decoding (decompression bombs; default 100000000).")
+    Long maxPixels;
+
     @Option(names = "--quick", description = "Small run: " + "150 world images of 128², 3000 patches of 16².")
     boolean quick;
 
@@ -89,7 +93,8 @@ public final class StatsCommand extends RunCommand {
         config = new ImageStatistics.Config(spec, rotate, hueShift, greyscale, maxImages,
                 patches == null ? base.patches() : patches, size, from, to, resize,
                 threads == null ? ImageStream.defaultThreads() : threads,
-                components == null ? base.componentsShown() : components);
+                components == null ? base.componentsShown() : components,
+                maxPixels == null ? base.maxPixels() : maxPixels);
         config.validate();
         // opens the source now so a bad folder or world option exits 2 before anything is written
         config.source();
