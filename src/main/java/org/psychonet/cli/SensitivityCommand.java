@@ -8,7 +8,7 @@ import java.util.Map;
 import org.psychonet.model.ModelSpec;
 import org.psychonet.model.Network;
 import org.psychonet.report.Plots;
-import org.psychonet.report.RunOutput;
+import org.psychonet.util.output.SafeOutput;
 import org.psychonet.report.SensitivityReport;
 import org.psychonet.sensitivity.DerivativeMethod;
 import org.psychonet.sensitivity.SensitivityConfig;
@@ -117,7 +117,7 @@ public final class SensitivityCommand extends RunCommand {
     }
 
     @Override
-    protected Map<String, Object> run(RunOutput output) throws Exception {
+    protected Map<String, Object> run(SafeOutput output) throws Exception {
         try (Network net = network) {
             SensitivityEngine engine = new SensitivityEngine(engineConfig);
             List<String> chosen = layers == null ? net.layers() : layers;
