@@ -138,6 +138,11 @@ public final class LinearNetwork implements Network {
     }
 
     @Override
+    public boolean affine() {
+        return true;
+    }
+
+    @Override
     public Map<String, Object> describe() {
         return description;
     }

@@ -28,7 +28,7 @@ class DeepNetsCommandTest {
         } finally {
             System.setErr(old);
         }
-        assertTrue(err.toString().contains("unknown architecture 'lenet'"), err.toString());
+        assertTrue(err.toString().contains("'lenet' is unknown"), err.toString());
         assertTrue(Files.notExists(out));
     }
 }

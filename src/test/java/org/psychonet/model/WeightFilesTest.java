@@ -56,7 +56,7 @@ class WeightFilesTest {
 
     @Test
     void aGoodSavedNetworkLoads() {
-        try (Network n = Models.fromSpec("saved:" + good, INPUT, DataType.FLOAT32, 0)) {
+        try (Network n = ModelSpec.parse("saved:" + good).build(INPUT, DataType.FLOAT32, 0)) {
             assertEquals(SPEC, NetworkStore.spec(good));
             assertFalse(n.layers().isEmpty());
         }
@@ -70,7 +70,7 @@ class WeightFilesTest {
             ObjectNode meta = (ObjectNode) json.readTree(d.resolve(NetworkStore.META).toFile());
             meta.remove(field);
             json.writeValue(d.resolve(NetworkStore.META).toFile(), meta);
-            String m = refused(() -> Models.fromSpec("saved:" + d, INPUT, DataType.FLOAT32, 0));
+            String m = refused(() -> ModelSpec.parse("saved:" + d).build(INPUT, DataType.FLOAT32, 0));
             assertTrue(m.contains("'" + field + "'"), m);
         }
         Path bad = copyOfGood("garbled");
@@ -102,14 +102,14 @@ class WeightFilesTest {
                 a.intern(a.mul(bad));
                 NetworkStore.save(net, SPEC, Map.of(), d);
             }
-            String m = refused(() -> Models.fromSpec("saved:" + d, INPUT, DataType.FLOAT32, 0));
+            String m = refused(() -> ModelSpec.parse("saved:" + d).build(INPUT, DataType.FLOAT32, 0));
             assertTrue(m.contains("NaN or infinite"), m);
         }
     }
 
     @Test
     void missingOrWrongSavedFoldersSayWhereNetworksComeFrom() throws Exception {
-        String m = refused(() -> Models.fromSpec("saved:" + dir.resolve("nothing"), INPUT, DataType.FLOAT32, 0));
+        String m = refused(() -> ModelSpec.parse("saved:" + dir.resolve("nothing")).build(INPUT, DataType.FLOAT32, 0));
         assertTrue(m.contains("does not exist") && m.contains("deepnets --out") && m.contains("networks/"), m);
         Path half = dir.resolve("half");
         Files.createDirectories(half);
@@ -137,16 +137,16 @@ class WeightFilesTest {
     @Test
     void foldersFifosAndDevicesAreNotCalledMissing() throws Exception {
         Shape in = new Shape(1, 2, 2);
-        assertTrue(refused(() -> Models.fromSpec("linear:" + dir, in, DataType.FLOAT32, 0)).contains("is a folder"));
+        assertTrue(refused(() -> ModelSpec.parse("linear:" + dir).build(in, DataType.FLOAT32, 0)).contains("is a folder"));
         if (Files.exists(Path.of("/dev/zero"))) {
-            assertTrue(refused(() -> Models.fromSpec("linear:/dev/zero", in, DataType.FLOAT32, 0))
+            assertTrue(refused(() -> ModelSpec.parse("linear:/dev/zero").build(in, DataType.FLOAT32, 0))
                     .contains("not a regular file"));
         }
         Path fifo = dir.resolve("w.fifo");
         if (new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0) {
-            assertTrue(refused(() -> Models.fromSpec("linear:" + fifo, in, DataType.FLOAT32, 0)).contains("FIFO"));
+            assertTrue(refused(() -> ModelSpec.parse("linear:" + fifo).build(in, DataType.FLOAT32, 0)).contains("FIFO"));
         }
-        assertTrue(refused(() -> Models.fromSpec("linear:" + dir.resolve("no.npy"), in, DataType.FLOAT32, 0))
+        assertTrue(refused(() -> ModelSpec.parse("linear:" + dir.resolve("no.npy")).build(in, DataType.FLOAT32, 0))
                 .contains("does not exist"));
     }
 }
