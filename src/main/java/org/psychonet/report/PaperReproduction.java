@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import org.psychonet.experiment.DeepNetworks;
 import org.psychonet.experiment.ImageStatistics;
-import org.psychonet.learning.cnn.CnnTrainingConfig;
 import org.psychonet.experiment.LinearDynamics;
 import org.psychonet.learning.LinearMethod;
 import org.psychonet.experiment.ReproductionStep;
@@ -92,18 +91,12 @@ public final class PaperReproduction {
     /** Deep networks with the paper's controls (Figs 2–3, SI Fig. 1): trained on the world or a folder. */
     private static ReproductionStep deepNetworks(Profile profile, String images) {
         DeepNetworks.Config c = switch (profile) {
-            case FULL -> DeepNetworks.Config.paper();
+            case FULL -> DeepNetworks.Config.full();
             case QUICK -> DeepNetworks.Config.quick();
-            case TINY -> {
-                DeepNetworks.Config q = DeepNetworks.Config.quick();
-                CnnTrainingConfig t = q.training();
-                yield q.withTrain("world", 8).withControls(List.of("init")).withMeasurement(q.method(), 2)
-                        .withTraining(new CnnTrainingConfig(4, 8, t.learningRate(), t.momentum(), t.weightDecay(),
-                                t.minCropScale(), t.flips(), t.checkpointEvery()));
-            }
+            case TINY -> DeepNetworks.Config.tiny();
         };
         if (!"world".equals(images)) {
-            c = c.withTrain(images, c.sourceImages());
+            c = c.onPhotos(images);
         }
         DeepNetworks.Config config = c;
         return new ReproductionStep("deepnets", "Deep networks: orientation and hue sensitivity, layer by layer",
