@@ -105,6 +105,14 @@ public final class DeepNetsCommand extends RunCommand {
             + "500).")
     Integer checkpointEvery;
 
+    @Option(names = "--pooling-seeds", description = "Initializations of the AlexNet pooling comparison (SI Fig. 1c; "
+            + "default: quick 3, full 5; 0 skips it).")
+    Integer poolingSeeds;
+
+    @Option(names = "--bridge-images", description = "World images per seed for the linear autoencoder beside the "
+            + "CNNs (default: quick 2048, full 8192; 0 skips it).")
+    Integer bridgeImages;
+
     @Option(names = "--threads", description = "Networks trained or measured at once, one core each (default 2).")
     Integer threads;
 
@@ -164,6 +172,11 @@ public final class DeepNetsCommand extends RunCommand {
         }
         if (threads != null) {
             c = c.withThreads(threads);
+        }
+        if (poolingSeeds != null || bridgeImages != null) {
+            DeepNetworks.Pooling p = c.pooling();
+            c = c.withExtras(poolingSeeds == null ? p : new DeepNetworks.Pooling(p.inputSize(), p.widthDivisor(),
+                    poolingSeeds), bridgeImages != null ? bridgeImages : c.bridgeImages());
         }
         c.validate();
         config = c;

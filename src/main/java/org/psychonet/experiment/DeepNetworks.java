@@ -493,9 +493,18 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
                                 double[][] nonOverlappingProfile) {
     }
 
-    /** Wall-clock seconds of each part (kept apart from the numbers, which are the same on every run). */
+    /**
+     * Wall-clock seconds of each part, and the process's CPU seconds (kept apart from the numbers, which are the
+     * same on every run; CPU seconds estimate the wall time on an idle machine when the machine is shared).
+     */
     public record Timings(double images, double training, double measuring, double controls, double bridge,
-                          double total) {
+                          double total, double cpu) {
+        static double cpuSeconds() {
+            java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean();
+            return os instanceof com.sun.management.OperatingSystemMXBean s ? s.getProcessCpuTime() / 1e9
+                    : Double.NaN;
+        }
     }
 
     /** Everything measured, with the claims tested. */
@@ -573,6 +582,7 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
         private double tMeasure;
         private double tControls;
         private Progress bar;
+        private double cpu0;
 
         Run(Config config, Path dir, long seed) {
             this.config = config;
@@ -592,6 +602,7 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
 
         Result execute() throws Exception {
             long t0 = System.nanoTime();
+            cpu0 = Timings.cpuSeconds();
             if (config.model() != null) {
                 return measureOnly(t0);
             }
@@ -629,7 +640,7 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
             Result partial = new Result(config, seed, layers, deep, thetaDeg, networks, controls, null, pooling,
                     bridge, List.of(), null);
             Timings timings = new Timings(tImages, tTraining, tMeasure, tControls, tBridge,
-                    (System.nanoTime() - t0) / 1e9);
+                    (System.nanoTime() - t0) / 1e9, Timings.cpuSeconds() - cpu0);
             return new Result(config, seed, layers, deep, thetaDeg, networks, controls, null, pooling, bridge,
                     DeepClaims.of(partial), timings);
         }
@@ -1047,7 +1058,8 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
                 long tm = System.nanoTime();
                 Measurement m = CnnThreads.single(() -> measure(net, layers, 0, true));
                 tMeasure = (System.nanoTime() - tm) / 1e9;
-                Timings timings = new Timings(0, 0, tMeasure, 0, 0, (System.nanoTime() - t0) / 1e9);
+                Timings timings = new Timings(0, 0, tMeasure, 0, 0, (System.nanoTime() - t0) / 1e9,
+                        Timings.cpuSeconds() - cpu0);
                 return new Result(config, seed, layers, deepLayers(layers), thetaDeg, List.of(), List.of(), m, null,
                         null, List.of(), timings);
             }
