@@ -133,6 +133,11 @@ public final class DeepNetsCommand extends RunCommand {
                     : c.width();
             c = c.withArch(a, w);
         }
+        if (inputSize == null && model != null && model.startsWith("saved:")) {
+            // a saved network is measured at the size it was trained at
+            inputSize = (int) org.psychonet.model.NetworkStore.inputShape(java.nio.file.Path.of(model.substring(6)))
+                    .get(1);
+        }
         if (inputSize != null || sourceSide != null) {
             int in = inputSize != null ? inputSize : c.inputSize();
             c = c.withInput(in, sourceSide != null ? sourceSide : 2 * in);

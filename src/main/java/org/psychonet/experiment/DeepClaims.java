@@ -30,6 +30,7 @@ final class DeepClaims {
         for (Task t : List.of(Task.DENOISE, Task.CENTRE_SHAPE, Task.LABELS)) {
             orientation(r, t, Regime.STANDARD, claims);
         }
+        orientation(r, Task.DENOISE, Regime.RICH, claims);
         hue(r, Task.DENOISE, claims);
         photos(r, claims);
         pooling(r, claims);

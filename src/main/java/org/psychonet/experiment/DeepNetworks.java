@@ -111,10 +111,16 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
         }
     }
 
-    /** How the network starts. */
+    /** How the network starts (issue 12.3). */
     public enum Regime {
         /** The architecture's default initialization, batch norm. */
-        STANDARD("standard");
+        STANDARD("standard"),
+        /**
+         * The rich (feature-learning) regime of the paper's Discussion: no batch norm, and every weight layer scaled
+         * down so that the network's output starts {@code richOutputScale} (0.01, as the paper's linear networks
+         * start at 1/100 of PyTorch's default) times its standard size.
+         */
+        RICH("rich");
 
         private final String label;
 
@@ -234,7 +240,9 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
      * @param training          optimizer and schedule (Methods: SGD, momentum 0.9, weight decay 1e-4)
      * @param tasks             objectives trained
      * @param conditions        conditions trained (for the centre-shape task, the orientation worlds among them)
+     * @param regimes           regimes trained (rich: natural and uniform worlds, denoising, only)
      * @param noise             noise σ of the denoising task, in standardized units
+     * @param richOutputScale   the rich regime's initial output scale relative to the standard initialization
      * @param snapshots         fractions of training after which the network is measured (0 = untrained)
      * @param thetas            orientations measured (over [0°, 180°))
      * @param phases            Gabor phases averaged (Methods: 10)
@@ -253,7 +261,8 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
      */
     public record Config(String arch, int width, int inputSize, int sourceSide, String train, int sourceImages,
                          int shapeImages, int seeds, CnnTrainingConfig training, List<Task> tasks,
-                         List<Condition> conditions, double noise, double[] snapshots, int thetas, int phases,
+                         List<Condition> conditions, List<Regime> regimes, double noise, double richOutputScale,
+                         double[] snapshots, int thetas, int phases,
                          int hueSteps, double histogramSigma, double windowDeg, List<Probe> probes, double rotateDeg,
                          double hueShiftDeg, Pooling pooling, int bridgeImages, String method, String model,
                          String checkpointDir, int threads) {
@@ -268,7 +277,8 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
         public static Config quick() {
             return new Config("small", 16, 32, 64, "world", 1024, 4096, 3,
                     new CnnTrainingConfig(300, 64, 0.05, 0.9, 1e-4, 0.25, false, 0),
-                    List.of(Task.DENOISE, Task.CENTRE_SHAPE), WORLDS, 0.5, SNAPSHOTS, 90, 10, 3, 5, 10,
+                    List.of(Task.DENOISE, Task.CENTRE_SHAPE), WORLDS, List.of(Regime.STANDARD, Regime.RICH), 0.5, 0.01,
+                    SNAPSHOTS, 90, 10, 3, 5, 10,
                     Probe.robustness(), 45, 90, new Pooling(64, 4, 3), 2048, "exact", null, null, 2);
         }
 
@@ -277,7 +287,7 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
             Config q = quick();
             return new Config(q.arch, q.width, q.inputSize, q.sourceSide, q.train, 4096, 16384, 5,
                     new CnnTrainingConfig(3000, 64, 0.05, 0.9, 1e-4, 0.25, false, 500), q.tasks, q.conditions,
-                    q.noise, q.snapshots, 180, 10, 8, q.histogramSigma, q.windowDeg, q.probes, q.rotateDeg,
+                    q.regimes, q.noise, q.richOutputScale, q.snapshots, 180, 10, 8, q.histogramSigma, q.windowDeg, q.probes, q.rotateDeg,
                     q.hueShiftDeg, new Pooling(224, 4, 5), 8192, q.method, null, null, q.threads);
         }
 
@@ -285,7 +295,8 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
         public static Config tiny() {
             return new Config("small", 4, 16, 24, "world", 8, 16, 2,
                     new CnnTrainingConfig(4, 8, 0.05, 0.9, 1e-4, 0.25, false, 0), List.of(Task.DENOISE),
-                    List.of(Condition.NATURAL, Condition.UNIFORM), 0.5, new double[] {0, 0.5, 1}, 12, 2, 1, 5, 10,
+                    List.of(Condition.NATURAL, Condition.UNIFORM), List.of(Regime.STANDARD), 0.5, 0.01,
+                    new double[] {0, 0.5, 1}, 12, 2, 1, 5, 10,
                     List.of(Probe.PAPER), 45, 90, new Pooling(64, 8, 0), 16, "exact", null, null, 2);
         }
 
@@ -297,85 +308,92 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
 
         public Config withArch(String a, int w) {
             return new Config(a, w, inputSize, sourceSide, train, sourceImages, shapeImages, seeds, training, tasks,
-                    conditions, noise, snapshots, thetas, phases, hueSteps, histogramSigma, windowDeg, probes,
+                    conditions, regimes, noise, richOutputScale, snapshots, thetas, phases, hueSteps, histogramSigma, windowDeg, probes,
                     rotateDeg, hueShiftDeg, pooling, bridgeImages, method, model, checkpointDir, threads);
         }
 
         public Config withInput(int size, int side) {
             return new Config(arch, width, size, side, train, sourceImages, shapeImages, seeds, training, tasks,
-                    conditions, noise, snapshots, thetas, phases, hueSteps, histogramSigma, windowDeg, probes,
+                    conditions, regimes, noise, richOutputScale, snapshots, thetas, phases, hueSteps, histogramSigma, windowDeg, probes,
                     rotateDeg, hueShiftDeg, pooling, bridgeImages, method, model, checkpointDir, threads);
         }
 
         public Config withTrain(String t) {
             return new Config(arch, width, inputSize, sourceSide, t, sourceImages, shapeImages, seeds, training,
-                    tasks, conditions, noise, snapshots, thetas, phases, hueSteps, histogramSigma, windowDeg, probes,
+                    tasks, conditions, regimes, noise, richOutputScale, snapshots, thetas, phases, hueSteps, histogramSigma, windowDeg, probes,
                     rotateDeg, hueShiftDeg, pooling, bridgeImages, method, model, checkpointDir, threads);
         }
 
         public Config withImages(int images, int shapes) {
             return new Config(arch, width, inputSize, sourceSide, train, images, shapes, seeds, training, tasks,
-                    conditions, noise, snapshots, thetas, phases, hueSteps, histogramSigma, windowDeg, probes,
+                    conditions, regimes, noise, richOutputScale, snapshots, thetas, phases, hueSteps, histogramSigma, windowDeg, probes,
                     rotateDeg, hueShiftDeg, pooling, bridgeImages, method, model, checkpointDir, threads);
         }
 
         public Config withSeeds(int n) {
             return new Config(arch, width, inputSize, sourceSide, train, sourceImages, shapeImages, n, training,
-                    tasks, conditions, noise, snapshots, thetas, phases, hueSteps, histogramSigma, windowDeg, probes,
+                    tasks, conditions, regimes, noise, richOutputScale, snapshots, thetas, phases, hueSteps, histogramSigma, windowDeg, probes,
                     rotateDeg, hueShiftDeg, pooling, bridgeImages, method, model, checkpointDir, threads);
         }
 
         public Config withTraining(CnnTrainingConfig t) {
             return new Config(arch, width, inputSize, sourceSide, train, sourceImages, shapeImages, seeds, t, tasks,
-                    conditions, noise, snapshots, thetas, phases, hueSteps, histogramSigma, windowDeg, probes,
+                    conditions, regimes, noise, richOutputScale, snapshots, thetas, phases, hueSteps, histogramSigma, windowDeg, probes,
                     rotateDeg, hueShiftDeg, pooling, bridgeImages, method, model, checkpointDir, threads);
         }
 
         public Config withTasks(List<Task> t) {
             return new Config(arch, width, inputSize, sourceSide, train, sourceImages, shapeImages, seeds, training,
-                    List.copyOf(t), conditions, noise, snapshots, thetas, phases, hueSteps, histogramSigma, windowDeg,
+                    List.copyOf(t), conditions, regimes, noise, richOutputScale, snapshots, thetas, phases, hueSteps, histogramSigma, windowDeg,
                     probes, rotateDeg, hueShiftDeg, pooling, bridgeImages, method, model, checkpointDir, threads);
+        }
+
+        public Config withRegimes(List<Regime> r) {
+            return new Config(arch, width, inputSize, sourceSide, train, sourceImages, shapeImages, seeds, training,
+                    tasks, conditions, List.copyOf(r), noise, richOutputScale, snapshots, thetas, phases, hueSteps,
+                    histogramSigma, windowDeg, probes, rotateDeg, hueShiftDeg, pooling, bridgeImages, method, model,
+                    checkpointDir, threads);
         }
 
         public Config withConditions(List<Condition> c) {
             return new Config(arch, width, inputSize, sourceSide, train, sourceImages, shapeImages, seeds, training,
-                    tasks, List.copyOf(c), noise, snapshots, thetas, phases, hueSteps, histogramSigma, windowDeg,
+                    tasks, List.copyOf(c), regimes, noise, richOutputScale, snapshots, thetas, phases, hueSteps, histogramSigma, windowDeg,
                     probes, rotateDeg, hueShiftDeg, pooling, bridgeImages, method, model, checkpointDir, threads);
         }
 
         public Config withMeasurement(String m, int nThetas, int steps) {
             return new Config(arch, width, inputSize, sourceSide, train, sourceImages, shapeImages, seeds, training,
-                    tasks, conditions, noise, snapshots, nThetas, phases, steps, histogramSigma, windowDeg, probes,
+                    tasks, conditions, regimes, noise, richOutputScale, snapshots, nThetas, phases, steps, histogramSigma, windowDeg, probes,
                     rotateDeg, hueShiftDeg, pooling, bridgeImages, m, model, checkpointDir, threads);
         }
 
         public Config withTransforms(double rotate, double hueShift) {
             return new Config(arch, width, inputSize, sourceSide, train, sourceImages, shapeImages, seeds, training,
-                    tasks, conditions, noise, snapshots, thetas, phases, hueSteps, histogramSigma, windowDeg, probes,
+                    tasks, conditions, regimes, noise, richOutputScale, snapshots, thetas, phases, hueSteps, histogramSigma, windowDeg, probes,
                     rotate, hueShift, pooling, bridgeImages, method, model, checkpointDir, threads);
         }
 
         public Config withExtras(Pooling p, int bridge) {
             return new Config(arch, width, inputSize, sourceSide, train, sourceImages, shapeImages, seeds, training,
-                    tasks, conditions, noise, snapshots, thetas, phases, hueSteps, histogramSigma, windowDeg, probes,
+                    tasks, conditions, regimes, noise, richOutputScale, snapshots, thetas, phases, hueSteps, histogramSigma, windowDeg, probes,
                     rotateDeg, hueShiftDeg, p, bridge, method, model, checkpointDir, threads);
         }
 
         public Config withModel(String m) {
             return new Config(arch, width, inputSize, sourceSide, train, sourceImages, shapeImages, seeds, training,
-                    tasks, conditions, noise, snapshots, thetas, phases, hueSteps, histogramSigma, windowDeg, probes,
+                    tasks, conditions, regimes, noise, richOutputScale, snapshots, thetas, phases, hueSteps, histogramSigma, windowDeg, probes,
                     rotateDeg, hueShiftDeg, pooling, bridgeImages, method, m, checkpointDir, threads);
         }
 
         public Config withCheckpointDir(String d) {
             return new Config(arch, width, inputSize, sourceSide, train, sourceImages, shapeImages, seeds, training,
-                    tasks, conditions, noise, snapshots, thetas, phases, hueSteps, histogramSigma, windowDeg, probes,
+                    tasks, conditions, regimes, noise, richOutputScale, snapshots, thetas, phases, hueSteps, histogramSigma, windowDeg, probes,
                     rotateDeg, hueShiftDeg, pooling, bridgeImages, method, model, d, threads);
         }
 
         public Config withThreads(int n) {
             return new Config(arch, width, inputSize, sourceSide, train, sourceImages, shapeImages, seeds, training,
-                    tasks, conditions, noise, snapshots, thetas, phases, hueSteps, histogramSigma, windowDeg, probes,
+                    tasks, conditions, regimes, noise, richOutputScale, snapshots, thetas, phases, hueSteps, histogramSigma, windowDeg, probes,
                     rotateDeg, hueShiftDeg, pooling, bridgeImages, method, model, checkpointDir, n);
         }
 
@@ -661,6 +679,15 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
                     jobs.add(new Job(t, Regime.STANDARD, c));
                 }
             }
+            if (config.regimes().contains(Regime.RICH) && config.tasks().contains(Task.DENOISE)) {
+                // the rich regime's question is the natural − uniform effect and its time course
+                for (Condition c : List.of(Condition.NATURAL, Condition.UNIFORM, Condition.PHOTOS,
+                        Condition.PHOTOS_ROTATED)) {
+                    if (config.conditions().contains(c)) {
+                        jobs.add(new Job(Task.DENOISE, Regime.RICH, c));
+                    }
+                }
+            }
             return jobs;
         }
 
@@ -785,7 +812,8 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
 
         private ArchSpec specFor(Job j, CnnTask task) {
             int classes = task instanceof ImageClassTask c ? c.classes() : 1;
-            return new ArchSpec(config.arch(), config.width(), classes);
+            String arch = j.regime() == Regime.RICH ? config.arch() + "-nobn" : config.arch();
+            return new ArchSpec(arch, config.width(), classes);
         }
 
         private Trained train(Job j, CnnTask task, long s, int k, int[] steps) throws Exception {
@@ -794,10 +822,14 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
             try (TapNetwork net = CnnParallel.build(() -> spec.build(input, DataType.FLOAT32, s))) {
                 CnnTrainer.Run run = CnnTrainer.Run.of(net, spec, task, s).quiet()
                         .withSnapshots(steps, (step, w) -> snaps.put(step, w));
+                ConvDecoder decoder = null;
                 if (task instanceof DenoisingTask) {
                     String tap = net.layers().get(net.layers().size() - 2);
-                    ConvDecoder decoder = CnnParallel.build(() -> decoderFor(net, tap, s));
+                    decoder = CnnParallel.build(() -> decoderFor(net, tap, s));
                     run = run.withDecoder(decoder, tap);
+                }
+                if (j.regime() == Regime.RICH) {
+                    richInit(net, decoder);
                 }
                 if (config.checkpointDir() != null) {
                     run = run.withCheckpoints(Path.of(config.checkpointDir()).resolve(j.task().label() + "-"
@@ -819,6 +851,28 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
                 }
                 last[0] = step;
             });
+        }
+
+        /**
+         * Scales each of the L weight layers between input and loss by richOutputScale^(1/L), so the output starts
+         * richOutputScale times its standard size (biases start at 0 and stay unscaled).
+         */
+        private void richInit(TapNetwork net, ConvDecoder decoder) {
+            int layers = weightLayers(net.model().getBlock()) - (decoder != null ? 1 : 0) // the unused read-out
+                    + (decoder != null ? weightLayers(decoder) : 0);
+            double perLayer = Math.pow(config.richOutputScale(), 1.0 / layers);
+            WeightControls.scaleWeights(net.model().getBlock(), perLayer);
+            if (decoder != null) {
+                WeightControls.scaleWeights(decoder, perLayer);
+            }
+        }
+
+        private static int weightLayers(ai.djl.nn.Block b) {
+            int n = 0;
+            for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : b.getParameters()) {
+                n += p.getValue().getType() == ai.djl.nn.Parameter.Type.WEIGHT ? 1 : 0;
+            }
+            return n;
         }
 
         private ConvDecoder decoderFor(TapNetwork net, String tap, long s) {
@@ -883,13 +937,22 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
             }
         }
 
+        /**
+         * Stimuli per batch: at most 256, and few enough that a batch's rendering (doubles on the Java heap) stays
+         * near 40 MB, so a measure-only run at 224 px fits in a 1 GB heap (issue 10.13).
+         */
+        private int batchSize() {
+            long perImage = 3L * config.inputSize() * config.inputSize() * Double.BYTES;
+            return (int) Math.max(config.phases(), Math.min(256, 40_000_000L / perImage));
+        }
+
         /** Orientation (every probe when {@code full}) and, when {@code full}, hue sensitivity of every layer. */
         private Measurement measure(Network net, List<String> layers, int step, boolean full) {
             DerivativeMethod m = DerivativeMethod.parse(config.method());
             if (m == DerivativeMethod.EXACT && !net.supportsTangent()) {
                 m = DerivativeMethod.GRID;
             }
-            SensitivityEngine engine = new SensitivityEngine(SensitivityConfig.defaults(m).withBatchSize(256));
+            SensitivityEngine engine = new SensitivityEngine(SensitivityConfig.defaults(m).withBatchSize(batchSize()));
             int nProbes = full ? probes.size() : 1;
             double[][] ratios = new double[layers.size()][nProbes];
             double[][] orientation = new double[layers.size()][];

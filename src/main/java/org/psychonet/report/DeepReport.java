@@ -93,12 +93,13 @@ public final class DeepReport {
         return r.claims().stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);
     }
 
-    /** "natural − uniform: 0.031 ± 0.008 (n = 3) — holds". */
+    /** "+0.031 ± 0.008 (n = 3): holds" — the claim's mean ± s.e. over seeds and its verdict. */
     static String verdict(Claim c) {
         if (c == null) {
             return "";
         }
-        return c.value() + " " + c.bound() + " — " + (c.holds() ? "holds" : "does not hold");
+        return String.format(java.util.Locale.ROOT, "%+.3g ± %.2g (n = %d): %s", c.value().mean(), c.value().se(),
+                c.value().n(), c.holds() ? "holds" : "does not hold");
     }
 
     /** Mean ± 1 s.e. over seeds: the mean line in the legend, its band as two thin lines. */
@@ -169,8 +170,8 @@ public final class DeepReport {
     /** Fig. 2c: deep-layer normalized √D over orientation per condition (×θ count: 1 = flat). */
     static XYChart orientationChart(DeepNetworks.Result r, Task t, List<Condition> shown, String id) {
         int n = r.thetaDeg().length;
-        XYChart chart = Plots.lineChart("Fig. 2c — " + t.label() + ", deep layers " + r.deepLayers() + " · natural − "
-                + "uniform " + verdict(claim(r, id + ".natural_vs_uniform")), "orientation (deg)",
+        XYChart chart = Plots.lineChart("Fig. 2c · " + t.label() + " · natural − uniform "
+                + verdict(claim(r, id + ".natural_vs_uniform")), "orientation (deg), deep layers " + r.deepLayers(),
                 "normalized √D × θ count (1 = flat)");
         int k = 0;
         for (Condition c : shown) {
@@ -196,9 +197,8 @@ public final class DeepReport {
         for (int i = 0; i < x.length; i++) {
             x[i] = i;
         }
-        XYChart chart = Plots.lineChart("cardinal/oblique ratio by layer (" + String.join(", ", r.layers()) + ") — "
-                + t.label() + " · depth " + verdict(claim(r, id + ".depth")), "layer depth (0 = " + r.layers().get(0)
-                + ")", "cardinal / oblique ratio");
+        XYChart chart = Plots.lineChart("Fig. 2c by layer · " + t.label() + " · depth ρ " + verdict(claim(r,
+                id + ".depth")), "layer (" + String.join(", ", r.layers()) + ")", "cardinal / oblique ratio");
         int k = 0;
         for (Condition c : shown) {
             List<Measurement> ms = finals(r, t, c);
@@ -226,11 +226,22 @@ public final class DeepReport {
 
     /** Issue 12.3: the deep-layer cardinal/oblique ratio at each snapshot, per condition. */
     static XYChart timeCourseChart(DeepNetworks.Result r, Task t, List<Condition> shown) {
-        XYChart chart = Plots.lineChart("time course — " + t.label() + ", deep-layer cardinal/oblique ratio",
-                "training step", "cardinal / oblique ratio");
+        XYChart chart = Plots.lineChart("time course · " + t.label() + " · deep-layer cardinal/oblique ratio "
+                + "(dashed: rich regime)", "training step", "cardinal / oblique ratio");
         int k = 0;
         for (Condition c : shown) {
-            List<TrainedNetwork> ns = r.of(t, Regime.STANDARD, c);
+            k = timeCourse(chart, r, t, Regime.STANDARD, c, k);
+        }
+        k = 0;
+        for (Condition c : shown) {
+            k = timeCourse(chart, r, t, Regime.RICH, c, k);
+        }
+        return chart;
+    }
+
+    private static int timeCourse(XYChart chart, DeepNetworks.Result r, Task t, Regime g, Condition c, int k) {
+        {
+            List<TrainedNetwork> ns = r.of(t, g, c);
             if (!ns.isEmpty()) {
                 int s = ns.get(0).snapshots().size();
                 double[] x = new double[s];
@@ -246,11 +257,15 @@ public final class DeepReport {
                         y[q][i] = v;
                     }
                 }
-                band(chart, c.label(), x, y, PALETTE[k]);
+                band(chart, c.label() + (g == Regime.RICH ? " (rich)" : ""), x, y, PALETTE[k]);
+                if (g == Regime.RICH) {
+                    chart.getSeriesMap().get(c.label() + " (rich)" + (ns.size() > 1 ? " (n = " + ns.size() + ")"
+                            : "")).setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                            new float[] {6f, 4f}, 0f));
+                }
             }
-            k++;
         }
-        return chart;
+        return k + 1;
     }
 
     /** SI Fig. 1b: the difference profile (rotated − unrotated), deep layers. */
@@ -267,10 +282,9 @@ public final class DeepReport {
                 d[k][i] = (pa[i] - pb[i]) * n;
             }
         }
-        XYChart chart = Plots.lineChart("SI Fig. 1b — " + t.label() + ": " + rotated.label() + " − " + base.label()
-                + " · cardinals " + verdict(claim(r, id + ".rotated_profile.cardinal")) + " · obliques "
-                + verdict(claim(r, id + ".rotated_profile.oblique")), "orientation (deg)",
-                "difference of normalized √D × θ count");
+        XYChart chart = Plots.lineChart("SI Fig. 1b · " + t.label() + " · cardinals " + verdict(claim(r,
+                id + ".rotated_profile.cardinal")) + " · obliques " + verdict(claim(r, id + ".rotated_profile.oblique")),
+                "orientation (deg)", rotated.label() + " − " + base.label() + ", normalized √D × θ count");
         band(chart, rotated.label() + " − " + base.label(), r.thetaDeg(), d, PALETTE[1]);
         Plots.dashed(chart, "0", new double[] {0, 180}, new double[] {0, 0}, Color.GRAY);
         return chart;
@@ -312,8 +326,8 @@ public final class DeepReport {
 
     /** Fig. 3c/3d: deep-layer hue curves per condition, with the first condition's hue histogram. */
     static XYChart hueChart(DeepNetworks.Result r, Task t, List<Condition> shown, String claimId, boolean histogram) {
-        XYChart chart = Plots.lineChart((histogram ? "Fig. 3c — " : "Fig. 3d — ") + t.label() + ", deep layers · "
-                + verdict(claim(r, claimId)), "hue (deg)", "normalized √D × 360 (1 = flat)");
+        XYChart chart = Plots.lineChart((histogram ? "Fig. 3c · " : "Fig. 3d · ") + t.label() + " · "
+                + verdict(claim(r, claimId)), "hue (deg), deep layers", "normalized √D × 360 (1 = flat)");
         double[] x = new double[360];
         for (int i = 0; i < 360; i++) {
             x[i] = i;
@@ -355,9 +369,10 @@ public final class DeepReport {
         for (int i = 0; i < n; i++) {
             x[i] = 180.0 * i / n;
         }
-        XYChart chart = Plots.lineChart("SI Fig. 1c — untrained AlexNet (÷" + p.settings().widthDivisor() + ", "
-                + p.settings().inputSize() + " px), deep layers · " + verdict(claim(r,
-                "deepnets.pooling.overlap_vs_nonoverlap")), "orientation (deg)", "normalized √D × θ count");
+        XYChart chart = Plots.lineChart("SI Fig. 1c · untrained AlexNet · overlapping − non-overlapping "
+                + verdict(claim(r, "deepnets.pooling.overlap_vs_nonoverlap")), "orientation (deg), deep layers, ÷"
+                + p.settings().widthDivisor() + " widths, " + p.settings().inputSize() + " px",
+                "normalized √D × θ count");
         double[] over = new double[n];
         double[] non = new double[n];
         for (String l : p.deepLayers()) {
@@ -379,9 +394,9 @@ public final class DeepReport {
         for (int j = 0; j < x.length; j++) {
             x[j] = Math.log10(b.steps()[j]);
         }
-        XYChart chart = Plots.lineChart("depth-1 linear autoencoder on the same worlds · natural − uniform "
-                + verdict(claim(r, "deepnets.linear.natural_vs_uniform")) + " (at t = " + b.steps()[b.claimStep()]
-                + ")", "log10 training steps (step 1/λ_max)", "cardinal / oblique ratio");
+        XYChart chart = Plots.lineChart("linear autoencoder, same worlds · natural − uniform at t = "
+                + b.steps()[b.claimStep()] + " " + verdict(claim(r, "deepnets.linear.natural_vs_uniform")),
+                "log10 training steps (step size 1/λ_max)", "cardinal / oblique ratio");
         int k = 0;
         for (Condition c : List.of(Condition.NATURAL, Condition.UNIFORM, Condition.OBLIQUE, Condition.AMPLIFIED)) {
             List<DeepLinearBridge.Run> runs = b.of(c);

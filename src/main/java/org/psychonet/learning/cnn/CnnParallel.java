@@ -32,7 +32,10 @@ public final class CnnParallel {
         }
     }
 
-    /** Runs the jobs on {@code threads} threads; the first failure is rethrown once all jobs have stopped. */
+    /**
+     * Runs the jobs on {@code threads} threads; the first failure is rethrown once all jobs have stopped. Jobs must
+     * not call {@code map} themselves (the threads are shared).
+     */
     public static <T> List<T> map(List<Callable<T>> jobs, int threads) throws Exception {
         if (threads <= 1 || jobs.size() <= 1) {
             return CnnThreads.single(() -> {
@@ -43,46 +46,60 @@ public final class CnnParallel {
                 return out;
             });
         }
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, jobs.size()), r -> {
-            Thread t = new Thread(r, "psychonet-cnn-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            return CnnThreads.single(() -> {
-                List<Future<T>> futures = new ArrayList<>();
-                for (Callable<T> j : jobs) {
-                    futures.add(pool.submit(() -> {
-                        // a new thread: one intra-op thread and autograd off here too (both are per thread)
-                        JniUtils.setNumThreads(1);
-                        JniUtils.setGradMode(false);
-                        return j.call();
-                    }));
-                }
-                List<T> out = new ArrayList<>();
-                Exception first = null;
-                for (Future<T> f : futures) {
-                    try {
-                        out.add(f.get());
-                    } catch (ExecutionException e) {
-                        if (first == null) {
-                            first = e.getCause() instanceof Exception ex ? ex : new RuntimeException(e.getCause());
-                            for (Future<T> other : futures) {
-                                other.cancel(false);
-                            }
+        ExecutorService pool = pool(threads);
+        return CnnThreads.single(() -> {
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> j : jobs) {
+                futures.add(pool.submit(() -> {
+                    // one intra-op thread and autograd off on this thread too (both are per thread)
+                    JniUtils.setNumThreads(1);
+                    JniUtils.setGradMode(false);
+                    return j.call();
+                }));
+            }
+            List<T> out = new ArrayList<>();
+            Exception first = null;
+            for (Future<T> f : futures) {
+                try {
+                    out.add(f.get());
+                } catch (ExecutionException e) {
+                    if (first == null) {
+                        first = e.getCause() instanceof Exception ex ? ex : new RuntimeException(e.getCause());
+                        for (Future<T> other : futures) {
+                            other.cancel(false);
                         }
-                    } catch (java.util.concurrent.CancellationException e) {
-                        // cancelled after the first failure
                     }
+                } catch (java.util.concurrent.CancellationException e) {
+                    // cancelled after the first failure
                 }
-                if (first != null) {
-                    throw first;
-                }
-                return out;
+            }
+            if (first != null) {
+                throw first;
+            }
+            return out;
+        });
+    }
+
+    private static ExecutorService shared;
+    private static int sharedThreads;
+
+    /**
+     * One pool for the JVM, kept between calls: PyTorch initializes per-thread state on a thread's first
+     * operation (and prints a warning about NNPACK each time), so threads are reused rather than made per call.
+     */
+    private static synchronized ExecutorService pool(int threads) {
+        if (shared == null || sharedThreads != threads) {
+            if (shared != null) {
+                shared.shutdown();
+            }
+            AtomicInteger n = new AtomicInteger();
+            shared = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "psychonet-cnn-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
             });
-        } finally {
-            pool.shutdownNow();
+            sharedThreads = threads;
         }
+        return shared;
     }
 }

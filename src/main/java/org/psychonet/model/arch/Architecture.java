@@ -15,7 +15,9 @@ public enum Architecture {
     ALEXNET("alexnet", 1, 1000),
     /** AlexNet with non-overlapping 2×2 pools (SI Fig. 1c). */
     ALEXNET_NONOVERLAP("alexnet-nonoverlap", 1, 1000),
-    SMALL("small", 16, 10);
+    SMALL("small", 16, 10),
+    /** The small CNN without batch norm (convolutions with bias): the rich-regime variant of issue 12.3. */
+    SMALL_NOBN("small-nobn", 16, 10);
 
     private final String label;
     private final int standardWidth;
