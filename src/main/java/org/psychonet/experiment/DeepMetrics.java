@@ -53,15 +53,13 @@ public final class DeepMetrics {
         return s / deep.size();
     }
 
-    /** Element-wise mean of per-seed [layer][θ] profiles. */
-    static double[][] meanProfiles(List<double[][]> perSeed) {
-        double[][] first = perSeed.get(0);
-        double[][] m = new double[first.length][first[0].length];
-        for (double[][] p : perSeed) {
-            for (int l = 0; l < m.length; l++) {
-                for (int i = 0; i < m[l].length; i++) {
-                    m[l][i] += p[l][i] / perSeed.size();
-                }
+    /** Mean over the deep layers of per-layer profiles [layer][θ]. */
+    static double[] deepMeanProfile(double[][] profiles, List<String> layers, List<String> deep) {
+        double[] m = new double[profiles[0].length];
+        for (String l : deep) {
+            double[] p = profiles[layers.indexOf(l)];
+            for (int i = 0; i < m.length; i++) {
+                m[i] += p[i] / deep.size();
             }
         }
         return m;

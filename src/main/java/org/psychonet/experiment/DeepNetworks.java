@@ -505,8 +505,11 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
     public record Control(Task task, Regime regime, String kind, int seedIndex, Measurement measurement) {
     }
 
-    /** SI Fig. 1c: deep-layer cardinal/oblique ratio of untrained AlexNet, overlapping and non-overlapping pools. */
-    public record PoolingResult(Pooling settings, List<String> layers, List<String> deepLayers,
+    /**
+     * SI Fig. 1c: untrained AlexNet, overlapping and non-overlapping pools, per initialization: the deep-layer
+     * cardinal/oblique ratio and the deep-layer mean of the normalized √D over θ.
+     */
+    public record PoolingResult(Pooling settings, List<String> layers, List<String> deepLayers, double[] thetaDeg,
                                 double[] overlapping, double[] nonOverlapping, double[][] overlappingProfile,
                                 double[][] nonOverlappingProfile) {
     }
@@ -601,6 +604,9 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
         private double tControls;
         private Progress bar;
         private double cpu0;
+        private final Map<Condition, ImagePool> photoPools = new LinkedHashMap<>();
+        private final Map<Condition, ImageClassTask> labelTasksByCondition = new LinkedHashMap<>();
+        private final Map<Condition, Integer> photoSkips = new LinkedHashMap<>();
 
         Run(Config config, Path dir, long seed) {
             this.config = config;
@@ -708,11 +714,15 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
             for (Job j : jobs) {
                 Condition c = j.condition();
                 if ((j.task() == Task.DENOISE) && !pools.containsKey(c)) {
-                    pools.put(c, c.world() ? worldPool(c, s) : photoPool(c, skipped));
+                    // photographs do not change with the seed: their pools are read once per run
+                    pools.put(c, c.world() ? worldPool(c, s) : photoPools.computeIfAbsent(c, x -> photoPool(x)));
                 } else if (j.task() == Task.CENTRE_SHAPE && !shapeTasks.containsKey(c)) {
                     shapeTasks.put(c, shapeTask(c, s));
                 } else if (j.task() == Task.LABELS && !labelTasks.containsKey(c)) {
-                    labelTasks.put(c, labelTask(c, skipped));
+                    labelTasks.put(c, labelTasksByCondition.computeIfAbsent(c, x -> labelTask(x)));
+                }
+                if (!c.world()) {
+                    skipped.put(c, photoSkips.getOrDefault(c, 0));
                 }
             }
             tImages += (System.nanoTime() - ti) / 1e9;
@@ -1043,7 +1053,7 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
          * The first {@code sourceImages} readable photographs of the folder, one decoded at a time (memory: the
          * pool and one image); unreadable files are skipped and counted.
          */
-        private ImagePool photoPool(Condition c, Map<Condition, Integer> skipped) {
+        private ImagePool photoPool(Condition c) {
             FolderSource f = FolderSource.open(Path.of(config.train()), bigSide(c));
             int want = (int) Math.min(config.sourceImages(), f.count());
             ImagePool pool = ImagePool.withCapacity(want, config.sourceSide());
@@ -1060,7 +1070,7 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
                     skip++;
                 }
             }
-            skipped.put(c, skip);
+            photoSkips.put(c, skip);
             InvalidInputException.requireParameter(pool.size() >= 2, "train", config.train() + " holds "
                     + pool.size() + " readable image(s) of at least " + config.sourceSide() + " px (" + skip
                     + " skipped); give a folder with at least 2");
@@ -1068,11 +1078,13 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
         }
 
         /** A folder with one sub-folder per class: up to sourceImages / classes readable images of each. */
-        private ImageClassTask labelTask(Condition c, Map<Condition, Integer> skipped) throws IOException {
+        private ImageClassTask labelTask(Condition c) {
             Path root = Path.of(config.train());
             List<Path> classes;
             try (Stream<Path> st = Files.list(root)) {
                 classes = st.filter(Files::isDirectory).sorted().toList();
+            } catch (IOException e) {
+                throw new InvalidInputException("cannot list " + root + " (" + e.getMessage() + "); check permissions");
             }
             InvalidInputException.requireParameter(classes.size() >= 2, "train", root + " has "
                     + classes.size() + " sub-folder(s); the labels task needs one sub-folder per class (≥ 2)");
@@ -1100,7 +1112,7 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
                 }
                 names.add(classes.get(ci).getFileName().toString());
             }
-            skipped.put(c, skip);
+            photoSkips.put(c, skip);
             return new ImageClassTask("sub-folders of " + describe(c), pool,
                     lab.stream().mapToInt(Integer::intValue).toArray(), names);
         }
@@ -1165,13 +1177,16 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
             List<double[][]> profiles = CnnParallel.map(jobs, config.threads());
             double[] over = new double[p.seeds()];
             double[] non = new double[p.seeds()];
+            double[][] overProfile = new double[p.seeds()][];
+            double[][] nonProfile = new double[p.seeds()][];
             for (int k = 0; k < p.seeds(); k++) {
                 over[k] = DeepMetrics.deepMeanRatio(deg, profiles.get(k), layers, deep, config.windowDeg());
                 non[k] = DeepMetrics.deepMeanRatio(deg, profiles.get(p.seeds() + k), layers, deep,
                         config.windowDeg());
+                overProfile[k] = DeepMetrics.deepMeanProfile(profiles.get(k), layers, deep);
+                nonProfile[k] = DeepMetrics.deepMeanProfile(profiles.get(p.seeds() + k), layers, deep);
             }
-            return new PoolingResult(p, layers, deep, over, non, DeepMetrics.meanProfiles(profiles.subList(0,
-                    p.seeds())), DeepMetrics.meanProfiles(profiles.subList(p.seeds(), 2 * p.seeds())));
+            return new PoolingResult(p, layers, deep, deg, over, non, overProfile, nonProfile);
         }
     }
 }

@@ -33,6 +33,14 @@ public final class DeepReport {
     private DeepReport() {
     }
 
+    /** psychonet's chart style, with the legend below the plot (the deep figures' labels carry verdicts). */
+    static XYChart chart(String title, String xLabel, String yLabel) {
+        XYChart c = Plots.lineChart(title, xLabel, yLabel);
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        c.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
+        return c;
+    }
+
     /** Runs the experiment and writes its files into {@code dir} (the entry point for `reproduce`). */
     public static DeepNetworks.Result runAndWrite(DeepNetworks.Config config, Path dir, long seed) throws Exception {
         DeepNetworks.Result r = new DeepNetworks().run(config, dir, seed);
@@ -170,22 +178,31 @@ public final class DeepReport {
     /** Fig. 2c: deep-layer normalized √D over orientation per condition (×θ count: 1 = flat). */
     static XYChart orientationChart(DeepNetworks.Result r, Task t, List<Condition> shown, String id) {
         int n = r.thetaDeg().length;
-        XYChart chart = Plots.lineChart("Fig. 2c · " + t.label() + " · natural − uniform "
+        XYChart chart = chart("Fig. 2c · " + t.label() + " · natural − uniform "
                 + verdict(claim(r, id + ".natural_vs_uniform")), "orientation (deg), deep layers " + r.deepLayers(),
                 "normalized √D × θ count (1 = flat)");
         int k = 0;
         for (Condition c : shown) {
             List<Measurement> ms = finals(r, t, c);
             if (!ms.isEmpty()) {
-                band(chart, c.label(), r.thetaDeg(), curves(r, ms, LayerMeasure::orientation, n), PALETTE[k]);
+                String claimId = switch (c) {
+                    case OBLIQUE -> ".oblique_vs_uniform";
+                    case AMPLIFIED -> ".amplified_vs_uniform";
+                    default -> null;
+                };
+                String label = c.label() + (claimId == null ? "" : " · vs uniform " + verdict(claim(r, id + claimId)));
+                band(chart, label, r.thetaDeg(), curves(r, ms, LayerMeasure::orientation, n), PALETTE[k]);
             }
             k++;
         }
         for (String kind : List.of("init", "shuffle")) {
             List<Measurement> ms = controls(r, t, kind);
             if (!ms.isEmpty()) {
-                band(chart, kind.equals("init") ? "untrained" : "natural, shuffled", r.thetaDeg(),
-                        curves(r, ms, LayerMeasure::orientation, n), kind.equals("init") ? Color.BLACK : Color.GRAY);
+                String label = kind.equals("init") ? "untrained · nearer uniform than natural "
+                        + verdict(claim(r, id + ".init_near_uniform"))
+                        : "natural, shuffled · nearer untrained " + verdict(claim(r, id + ".shuffle"));
+                band(chart, label, r.thetaDeg(), curves(r, ms, LayerMeasure::orientation, n),
+                        kind.equals("init") ? Color.BLACK : Color.GRAY);
             }
         }
         return chart;
@@ -197,7 +214,7 @@ public final class DeepReport {
         for (int i = 0; i < x.length; i++) {
             x[i] = i;
         }
-        XYChart chart = Plots.lineChart("Fig. 2c by layer · " + t.label() + " · depth ρ " + verdict(claim(r,
+        XYChart chart = chart("Fig. 2c by layer · " + t.label() + " · depth ρ " + verdict(claim(r,
                 id + ".depth")), "layer (" + String.join(", ", r.layers()) + ")", "cardinal / oblique ratio");
         int k = 0;
         for (Condition c : shown) {
@@ -226,7 +243,7 @@ public final class DeepReport {
 
     /** Issue 12.3: the deep-layer cardinal/oblique ratio at each snapshot, per condition. */
     static XYChart timeCourseChart(DeepNetworks.Result r, Task t, List<Condition> shown) {
-        XYChart chart = Plots.lineChart("time course · " + t.label() + " · deep-layer cardinal/oblique ratio "
+        XYChart chart = chart("time course · " + t.label() + " · deep-layer cardinal/oblique ratio "
                 + "(dashed: rich regime)", "training step", "cardinal / oblique ratio");
         int k = 0;
         for (Condition c : shown) {
@@ -282,7 +299,7 @@ public final class DeepReport {
                 d[k][i] = (pa[i] - pb[i]) * n;
             }
         }
-        XYChart chart = Plots.lineChart("SI Fig. 1b · " + t.label() + " · cardinals " + verdict(claim(r,
+        XYChart chart = chart("SI Fig. 1b · " + t.label() + " · cardinals " + verdict(claim(r,
                 id + ".rotated_profile.cardinal")) + " · obliques " + verdict(claim(r, id + ".rotated_profile.oblique")),
                 "orientation (deg)", rotated.label() + " − " + base.label() + ", normalized √D × θ count");
         band(chart, rotated.label() + " − " + base.label(), r.thetaDeg(), d, PALETTE[1]);
@@ -309,7 +326,7 @@ public final class DeepReport {
         for (int p = 0; p < probes.size(); p++) {
             title.append(p).append(" = ").append(probes.get(p).name()).append(p < probes.size() - 1 ? ", " : ")");
         }
-        XYChart chart = Plots.lineChart(title.toString(), "Gabor setting", "cardinal/oblique ratio difference");
+        XYChart chart = chart(title.toString(), "Gabor setting", "cardinal/oblique ratio difference");
         band(chart, "natural − uniform", x, e, PALETTE[0]);
         Plots.dashed(chart, "0", new double[] {0, probes.size() - 1}, new double[] {0, 0}, Color.GRAY);
         return chart;
@@ -326,7 +343,7 @@ public final class DeepReport {
 
     /** Fig. 3c/3d: deep-layer hue curves per condition, with the first condition's hue histogram. */
     static XYChart hueChart(DeepNetworks.Result r, Task t, List<Condition> shown, String claimId, boolean histogram) {
-        XYChart chart = Plots.lineChart((histogram ? "Fig. 3c · " : "Fig. 3d · ") + t.label() + " · "
+        XYChart chart = chart((histogram ? "Fig. 3c · " : "Fig. 3d · ") + t.label() + " · "
                 + verdict(claim(r, claimId)), "hue (deg), deep layers", "normalized √D × 360 (1 = flat)");
         double[] x = new double[360];
         for (int i = 0; i < 360; i++) {
@@ -369,7 +386,7 @@ public final class DeepReport {
         for (int i = 0; i < n; i++) {
             x[i] = 180.0 * i / n;
         }
-        XYChart chart = Plots.lineChart("SI Fig. 1c · untrained AlexNet · overlapping − non-overlapping "
+        XYChart chart = chart("SI Fig. 1c · untrained AlexNet · overlapping − non-overlapping "
                 + verdict(claim(r, "deepnets.pooling.overlap_vs_nonoverlap")), "orientation (deg), deep layers, ÷"
                 + p.settings().widthDivisor() + " widths, " + p.settings().inputSize() + " px",
                 "normalized √D × θ count");
@@ -394,7 +411,7 @@ public final class DeepReport {
         for (int j = 0; j < x.length; j++) {
             x[j] = Math.log10(b.steps()[j]);
         }
-        XYChart chart = Plots.lineChart("linear autoencoder, same worlds · natural − uniform at t = "
+        XYChart chart = chart("linear autoencoder, same worlds · natural − uniform at t = "
                 + b.steps()[b.claimStep()] + " " + verdict(claim(r, "deepnets.linear.natural_vs_uniform")),
                 "log10 training steps (step size 1/λ_max)", "cardinal / oblique ratio");
         int k = 0;
@@ -433,7 +450,7 @@ public final class DeepReport {
                 csv.row(l.layer(), l.ratio());
             }
         }
-        XYChart chart = Plots.lineChart("Fig. 2c — " + r.config().model(), "orientation (deg)",
+        XYChart chart = chart("Fig. 2c — " + r.config().model(), "orientation (deg)",
                 "normalized √D × θ count");
         int n = r.thetaDeg().length;
         for (int i = 0; i < m.layers().size(); i++) {
