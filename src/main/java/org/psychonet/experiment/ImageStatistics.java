@@ -72,6 +72,41 @@ public final class ImageStatistics implements Experiment<ImageStatistics.Config,
                     resize, threads, componentsShown, maxPixels);
         }
 
+        /**
+         * The patch side; the power-law fit range follows it, as the paper's ranks 10–500 of 1,024 dimensions scale:
+         * from ≈ d/100, to ≈ d/2.
+         */
+        public Config withPatchSize(int side) {
+            int dim = side * side;
+            int from = Math.max(1, Math.min(10, dim / 100));
+            int to = Math.max(from + 2, Math.min(dim, dim / 2));
+            return new Config(images, rotateDeg, hueShiftDeg, greyscale, maxImages, patches, side, from, to, resize,
+                    threads, componentsShown, maxPixels);
+        }
+
+        /** PC ranks (1-based, inclusive) of the power-law fit. */
+        public Config withFit(int from, int to) {
+            return new Config(images, rotateDeg, hueShiftDeg, greyscale, maxImages, patches, patchSize, from, to,
+                    resize, threads, componentsShown, maxPixels);
+        }
+
+        public Config withPatches(int n) {
+            return new Config(images, rotateDeg, hueShiftDeg, greyscale, maxImages, n, patchSize, fitFrom, fitTo,
+                    resize, threads, componentsShown, maxPixels);
+        }
+
+        /** Image handling: greyscale, at most {@code max} images (0: all), folder images resized, decoding threads,
+         *  pixel limit. */
+        public Config withReading(boolean grey, long max, int resizeTo, int threadCount, long pixelLimit) {
+            return new Config(images, rotateDeg, hueShiftDeg, grey, max, patches, patchSize, fitFrom, fitTo,
+                    resizeTo, threadCount, componentsShown, pixelLimit);
+        }
+
+        public Config withComponentsShown(int k) {
+            return new Config(images, rotateDeg, hueShiftDeg, greyscale, maxImages, patches, patchSize, fitFrom, fitTo,
+                    resize, threads, k, maxPixels);
+        }
+
         public Config withRotate(double deg) {
             return new Config(images, deg, hueShiftDeg, greyscale, maxImages, patches, patchSize, fitFrom, fitTo,
                     resize, threads, componentsShown, maxPixels);
