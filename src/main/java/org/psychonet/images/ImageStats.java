@@ -1,6 +1,7 @@
 package org.psychonet.images;
 
 import java.util.List;
+import org.psychonet.util.MemoryBudget;
 
 /**
  * Statistics of an image collection measured in one streaming pass (images decoded on every core, results
@@ -51,12 +52,20 @@ public final class ImageStats {
 
     public static ImageStats measure(ImageSource src, Options o) throws Exception {
         long n = o.maxImages() > 0 ? Math.min(o.maxImages(), src.count()) : src.count();
-        int[] perImage = new int[Math.toIntExact(n)];
+        MemoryBudget.requireHeap("maxImages", n, MemoryBudget.product(12, n), n, "the plan of " + n + " images");
+        int[] perImage = new int[(int) n];
         if (o.patches() > 0) {
             PatchSampler.Plan plan = PatchSampler.plan(n, o.patches(), o.patchSize(), o.seed(), 0);
+            int most = 0;
             for (int i = 0; i < plan.images().length; i++) {
                 perImage[(int) plan.images()[i]] = plan.perImage()[i];
+                most = Math.max(most, plan.perImage()[i]);
             }
+            // each image's patches are held until folded into the covariance: up to 5 per thread in flight
+            long dim = (long) o.patchSize() * o.patchSize();
+            MemoryBudget.requireHeap("patches", o.patches(), MemoryBudget.product(4, most, dim, 5L * o.threads()),
+                    MemoryBudget.product(most, dim), "up to " + most + " patches per image held while they are "
+                            + "folded into the covariance (fewer patches, or more images)");
         }
         double[] hue = new double[HueHistogram.BINS];
         double[] ori = new double[OrientationHistogram.BINS];
