@@ -60,6 +60,16 @@ public final class SparkCluster implements Cluster {
                 "master '" + m + "' is not a Spark master URL; give local[N], spark://HOST:PORT, yarn or k8s://URL");
         conf.setMaster(m);
         conf.setIfMissing("spark.app.name", appName);
+        if (!m.startsWith("local")) {
+            // executors in other JVMs need psychonet's classes: ship the jar this class came from (spark-submit has
+            // already set spark.jars to the application jar)
+            appJar().ifPresent(jar -> conf.setIfMissing("spark.jars", jar));
+        }
+        if (m.matches("spark://(127\\.0\\.0\\.1|localhost)(:\\d+)?")) {
+            // a cluster on this machine: talk to it over loopback whatever the host name resolves to
+            conf.setIfMissing("spark.driver.host", "127.0.0.1");
+            conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+        }
         conf.setIfMissing("spark.ui.enabled", "false");
         // one PyTorch thread per task: Spark already runs one task per core
         conf.setIfMissing("spark.executorEnv.OMP_NUM_THREADS", "1");
@@ -69,6 +79,18 @@ public final class SparkCluster implements Cluster {
         } catch (RuntimeException e) {
             throw new InvalidInputException("cannot start Spark on master " + m + " (" + oneLine(e)
                     + "); check the master URL and that the cluster is reachable", e);
+        }
+    }
+
+    /** The jar holding this class (psychonet-spark.jar when run through ./psychonet), if it is a jar. */
+    static java.util.Optional<String> appJar() {
+        try {
+            java.security.CodeSource src = SparkCluster.class.getProtectionDomain().getCodeSource();
+            Path p = src == null ? null : Path.of(src.getLocation().toURI());
+            return p != null && Files.isRegularFile(p) && p.toString().endsWith(".jar")
+                    ? java.util.Optional.of(p.toString()) : java.util.Optional.empty();
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return java.util.Optional.empty();
         }
     }
 
