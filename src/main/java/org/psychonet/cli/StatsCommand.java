@@ -65,6 +65,9 @@ public final class StatsCommand extends RunCommand {
             + "at the same path on every executor.")
     String spark;
 
+    /** Where the pass ran (the cluster's description), for result.json. */
+    private String ranOn;
+
     @Option(names = "--quick", description = "Small run: " + "150 world images of 128², 3000 patches of 16².")
     boolean quick;
 
@@ -114,7 +117,7 @@ public final class StatsCommand extends RunCommand {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("experiment", config);
         c.put("images_help", ImageSources.HELP);
-        c.put("spark", spark == null ? null : spark.isBlank() ? "default" : spark);
+        c.put("spark", spark == null ? null : ranOn);
         return c;
     }
 
@@ -126,6 +129,7 @@ public final class StatsCommand extends RunCommand {
     }
 
     private Map<String, Object> run(SafeOutput output, Cluster cluster) throws Exception {
+        ranOn = cluster == null ? null : cluster.describe();
         ImageStatistics.Result r = time("stats_s", () -> new ImageStatistics(StatsReport::write).on(cluster)
                 .run(config, output.dir(), seed));
         timings.put("pass_s", r.passSeconds());

@@ -49,6 +49,9 @@ public final class SweepCommand extends RunCommand {
             + "spark-submit configured, else local[every core]. Without --spark the tasks run one after another here.")
     String spark;
 
+    /** Where the tasks ran (the cluster's description), for result.json. */
+    private String ranOn;
+
     private SensitivitySweep.Config config;
 
     @Override
@@ -69,7 +72,7 @@ public final class SweepCommand extends RunCommand {
     protected Object config() {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("experiment", config);
-        c.put("spark", spark == null ? null : spark.isBlank() ? "default" : spark);
+        c.put("spark", spark == null ? null : ranOn);
         return c;
     }
 
@@ -77,6 +80,7 @@ public final class SweepCommand extends RunCommand {
     protected Map<String, Object> run(SafeOutput output) throws Exception {
         try (Cluster cluster = spark == null ? Cluster.inProcess(1)
                 : Clusters.spark(spark.isBlank() ? null : spark, "psychonet sweep")) {
+            ranOn = cluster.describe();
             SensitivitySweep.Result r = time("sweep_s", () -> new SensitivitySweep().run(config, seed, cluster));
             List<String> plots = SweepReport.write(r, output.dir());
             Map<String, Object> s = new LinkedHashMap<>(r.summary());

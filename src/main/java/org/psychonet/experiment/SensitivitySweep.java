@@ -168,6 +168,11 @@ public final class SensitivitySweep {
                 m.put("stimulus", x.stimulus());
                 m.put("layer", x.layer());
                 m.put("cardinal_ratio", Double.isFinite(x.cardinalRatio()) ? x.cardinalRatio() : null);
+                if (!Double.isFinite(x.cardinalRatio())) {
+                    m.put("cardinal_ratio_reason", "no θ of the grid within ±" + config.cardinalWindowDeg()
+                            + "° of both the cardinal and the oblique orientations (use more thetas), or no "
+                            + "sensitivity at the obliques");
+                }
                 r.add(m);
             }
             s.put("cardinal_ratios", r);

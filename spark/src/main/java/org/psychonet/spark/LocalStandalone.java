@@ -49,6 +49,12 @@ public final class LocalStandalone implements AutoCloseable {
      * @param sparkJars the Spark jars (spark/target/spark-classpath.txt)
      */
     public static LocalStandalone start(Path home, List<Path> sparkJars, int cores, String memory) throws Exception {
+        return start(home, sparkJars, cores, memory, 0);
+    }
+
+    /** As above with the master on {@code port} (0: a free one). */
+    public static LocalStandalone start(Path home, List<Path> sparkJars, int cores, String memory, int port)
+            throws Exception {
         Files.createDirectories(home.resolve("jars"));
         Files.createDirectories(home.resolve("logs"));
         Files.createDirectories(home.resolve("work"));
@@ -59,11 +65,11 @@ public final class LocalStandalone implements AutoCloseable {
             }
         }
         String cp = String.join(java.io.File.pathSeparator, sparkJars.stream().map(Path::toString).toList());
-        int port = freePort();
+        int p = port > 0 ? port : freePort();
         int ui = freePort();
         Process master = launch(home, cp, "master", List.of("org.apache.spark.deploy.master.Master", "--host",
-                "127.0.0.1", "--port", String.valueOf(port), "--webui-port", String.valueOf(ui)));
-        LocalStandalone c = new LocalStandalone(home, cp, port, ui, master);
+                "127.0.0.1", "--port", String.valueOf(p), "--webui-port", String.valueOf(ui)));
+        LocalStandalone c = new LocalStandalone(home, cp, p, ui, master);
         try {
             c.addWorker(cores, memory);
         } catch (Exception e) {
@@ -182,8 +188,9 @@ public final class LocalStandalone implements AutoCloseable {
     }
 
     /**
-     * {@code start HOME CLASSPATH_FILE [CORES] [MEMORY]}: starts a master and a worker, prints the master URL, writes
-     * HOME/pids and stays running until stopped; {@code stop HOME}: ends the processes listed in HOME/pids.
+     * {@code start HOME CLASSPATH_FILE [PORT] [CORES] [MEMORY]}: starts a master (default port 7077, Spark's) and a
+     * worker, writes HOME/pids, prints the master URL and stays running until stopped; {@code stop HOME}: ends the
+     * processes listed in HOME/pids.
      */
     public static void main(String[] args) throws Exception {
         if (args.length >= 2 && args[0].equals("stop")) {
@@ -198,7 +205,7 @@ public final class LocalStandalone implements AutoCloseable {
             return;
         }
         if (args.length < 3 || !args[0].equals("start")) {
-            System.err.println("usage: start HOME CLASSPATH_FILE [CORES] [MEMORY] | stop HOME");
+            System.err.println("usage: start HOME CLASSPATH_FILE [PORT] [CORES] [MEMORY] | stop HOME");
             System.exit(2);
         }
         List<Path> jars = new ArrayList<>();
@@ -207,8 +214,9 @@ public final class LocalStandalone implements AutoCloseable {
             jars.add(Path.of(p));
         }
         Path home = Path.of(args[1]).toAbsolutePath();
-        LocalStandalone c = start(home, jars, args.length > 3 ? Integer.parseInt(args[3]) : 2,
-                args.length > 4 ? args[4] : "4g");
+        LocalStandalone c = start(home, jars, args.length > 4 ? Integer.parseInt(args[4])
+                : Runtime.getRuntime().availableProcessors(), args.length > 5 ? args[5] : "4g",
+                args.length > 3 ? Integer.parseInt(args[3]) : 7077);
         List<String> lines = new ArrayList<>();
         c.pids().forEach(p -> lines.add(String.valueOf(p)));
         lines.add(String.valueOf(ProcessHandle.current().pid()));

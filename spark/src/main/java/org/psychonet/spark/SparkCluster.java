@@ -71,6 +71,8 @@ public final class SparkCluster implements Cluster {
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
         }
         conf.setIfMissing("spark.ui.enabled", "false");
+        // warnings and errors only, unless the user asked otherwise (spark-submit loads Spark's INFO profile first)
+        conf.setIfMissing("spark.log.level", "WARN");
         // one PyTorch thread per task: Spark already runs one task per core
         conf.setIfMissing("spark.executorEnv.OMP_NUM_THREADS", "1");
         conf.setIfMissing("spark.executorEnv.TORCH_CPP_LOG_LEVEL", "ERROR");
