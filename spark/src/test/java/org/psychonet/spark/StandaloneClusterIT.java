@@ -53,6 +53,9 @@ class StandaloneClusterIT {
         // what spark-submit would pass: the application jar for the executors, modest executors
         System.setProperty("spark.jars", jar.toString());
         System.setProperty("spark.executor.memory", "1g");
+        // a fresh DJL cache for the executors: they must unpack PyTorch's natives from the application jar
+        System.setProperty("spark.executorEnv.DJL_CACHE_DIR", tmp.resolve("executor-djl").toString());
+        System.setProperty("spark.executorEnv.ENGINE_CACHE_DIR", tmp.resolve("executor-djl").toString());
         // a folder every executor can read (same machine), with one damaged file among the photographs
         photos = Files.createDirectories(tmp.resolve("photos"));
         ImageSource w = ImageSources.parse("world:size=72,count=40,seed=4");
@@ -106,6 +109,13 @@ class StandaloneClusterIT {
         assertSameResults(local, onCluster);
         JsonNode r = new ObjectMapper().readTree(onCluster.resolve("result.json").toFile());
         assertEquals(39, r.path("summary").path("images_read").asInt());
+        assertTrue(r.path("config").path("spark").asText().contains("master " + cluster.url()), r.toString());
+        // the executors loaded libtorch from the jar they were sent, into their own cache (the patch covariance's
+        // block products run on PyTorch there)
+        try (var found = Files.walk(tmp.resolve("executor-djl"))) {
+            assertTrue(found.anyMatch(p -> p.getFileName().toString().equals("libtorch_cpu.so")),
+                    "PyTorch natives unpacked on the executors");
+        }
         assertEquals("p17.png", r.path("summary").path("skipped").get(0).path("file").asText());
     }
 
