@@ -78,7 +78,7 @@ class SensitivitySweepTest {
     @Test
     void sweepEqualsDirectMeasurementsInAnyDistribution() throws Exception {
         SensitivitySweep.Config c = SensitivitySweep.Config.of(List.of(dir.resolve("runs").toString()),
-                List.of("gabor")).withThetas(6);
+                List.of("gabor")).withThetas(8);
         SensitivitySweep.Result seq;
         try (Cluster one = Cluster.inProcess(1)) {
             seq = new SensitivitySweep().run(c, 7, one);
@@ -89,17 +89,17 @@ class SensitivitySweepTest {
         }
         assertEquals(seq.rows(), shuffled.rows(), "same rows, same order");
         StimulusFamily gabor = Stimuli.byName("gabor", 32, 3);
-        double[] grid = gabor.axis().grid(6);
+        double[] grid = gabor.axis().grid(8);
         try (TapNetwork net = NetworkStore.load(dir.resolve("runs/run-b"), DataType.FLOAT32)) {
             SensitivityProfile p = new SensitivityEngine(SensitivityConfig.defaults(DerivativeMethod.EXACT))
                     .measure(net, gabor, grid);
             List<SensitivitySweep.Row> b = seq.rows().stream().filter(r -> r.model().equals("run-b")).toList();
-            assertEquals(p.layers().size() * 6, b.size());
+            assertEquals(p.layers().size() * 8, b.size());
             for (int l = 0; l < p.layers().size(); l++) {
-                double[] d = new double[6];
-                double[] n = new double[6];
-                for (int i = 0; i < 6; i++) {
-                    SensitivitySweep.Row r = b.get(l * 6 + i);
+                double[] d = new double[8];
+                double[] n = new double[8];
+                for (int i = 0; i < 8; i++) {
+                    SensitivitySweep.Row r = b.get(l * 8 + i);
                     assertEquals(p.layers().get(l), r.layer());
                     assertEquals(grid[i], r.theta());
                     assertEquals("rad", r.thetaUnit());
@@ -111,7 +111,7 @@ class SensitivitySweepTest {
                 assertArrayEquals(p.normalized(l), n, 0.0);
             }
         }
-        // one cardinal ratio per checkpoint and layer, in table order
+        // one cardinal ratio per checkpoint and layer, in table order (8 θ: 0°, 22.5°, … hit both windows)
         int layers = (int) seq.rows().stream().map(SensitivitySweep.Row::layer).distinct().count();
         assertEquals(3 * layers, seq.ratios().size());
         assertEquals(List.of(100L, 200L, 300L), seq.ratios().stream().map(SensitivitySweep.Ratio::checkpointStep)
