@@ -16,6 +16,7 @@ import org.psychonet.images.ImageStream;
 import org.psychonet.images.Pca;
 import org.psychonet.images.PowerLaw;
 import org.psychonet.images.Transforms;
+import org.psychonet.scale.Cluster;
 import org.psychonet.util.InvalidInputException;
 
 /**
@@ -50,7 +51,7 @@ public final class ImageStatistics implements Experiment<ImageStatistics.Config,
      */
     public record Config(String images, double rotateDeg, double hueShiftDeg, boolean greyscale, long maxImages,
                          int patches, int patchSize, int fitFrom, int fitTo, int resize, int threads,
-                         int componentsShown, long maxPixels) {
+                         int componentsShown, long maxPixels) implements java.io.Serializable {
 
         public Config(String images, double rotateDeg, double hueShiftDeg, boolean greyscale, long maxImages,
                       int patches, int patchSize, int fitFrom, int fitTo, int resize, int threads,
@@ -203,8 +204,7 @@ public final class ImageStatistics implements Experiment<ImageStatistics.Config,
     public Result run(Config config, Path dir, long seed) throws Exception {
         config.validate();
         ImageSource src = config.source();
-        ImageStats st = ImageStats.measure(src, new ImageStats.Options(config.maxImages(), config.patches(),
-                config.patchSize(), seed, config.threads()));
+        ImageStats st = measure(config, src, seed);
         if (st.imagesRead() == 0) {
             String why = st.skipped().isEmpty() ? "no images" : st.skipped().size() + " unreadable, e.g. "
                     + st.skipped().get(0).item() + ": " + st.skipped().get(0).reason();
@@ -239,6 +239,22 @@ public final class ImageStatistics implements Experiment<ImageStatistics.Config,
             writer.write(r, dir);
         }
         return r;
+    }
+
+    /** Where the image pass runs: null (this process, {@code threads} threads) or a cluster (issue 16). */
+    private Cluster cluster;
+
+    /** Runs the image pass on {@code c}'s executors (null: in this process); the statistics are the same bits. */
+    public ImageStatistics on(Cluster c) {
+        this.cluster = c;
+        return this;
+    }
+
+    private ImageStats measure(Config config, ImageSource src, long seed) throws Exception {
+        ImageStats.Options o = new ImageStats.Options(config.maxImages(), config.patches(), config.patchSize(), seed,
+                config.threads());
+        // executors rebuild the source from the settings (config::source), once per JVM, and check it is the same
+        return cluster == null ? ImageStats.measure(src, o) : ImageStats.measure(src, config::source, o, cluster, 0);
     }
 
     private static List<Claim> claims(Config c, double ratio, PowerLaw fit, long patches, long images) {
