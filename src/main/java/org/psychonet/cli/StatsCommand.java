@@ -7,6 +7,8 @@ import org.psychonet.images.ImageSources;
 import org.psychonet.images.ImageStream;
 import org.psychonet.util.output.SafeOutput;
 import org.psychonet.report.StatsReport;
+import org.psychonet.scale.Cluster;
+import org.psychonet.scale.Clusters;
 import org.psychonet.util.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,6 +59,15 @@ public final class StatsCommand extends RunCommand {
             + "header before decoding (decompression bombs; default 100000000).")
     Long maxPixels;
 
+    @Option(names = "--spark", arity = "0..1", fallbackValue = "", paramLabel = "MASTER", description = "Read the "
+            + "images on Apache Spark: local[N] (embedded), spark://HOST:PORT, yarn or k8s://URL; without a value the "
+            + "master spark-submit configured, else local[every core]. Same statistics, bit for bit. Folders must be "
+            + "at the same path on every executor.")
+    String spark;
+
+    /** Where the pass ran (the cluster's description), for result.json. */
+    private String ranOn;
+
     @Option(names = "--quick", description = "Small run: " + "150 world images of 128², 3000 patches of 16².")
     boolean quick;
 
@@ -102,6 +113,7 @@ public final class StatsCommand extends RunCommand {
                 resize == null ? c.resize() : resize, threads == null ? c.threads() : threads,
                 maxPixels == null ? c.maxPixels() : maxPixels);
         c.validate();
+        Clusters.requireMaster(spark);
         // opens the source now so a bad folder or world option exits 2 before anything is written
         c.source();
         config = c;
@@ -112,12 +124,21 @@ public final class StatsCommand extends RunCommand {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("experiment", config);
         c.put("images_help", ImageSources.HELP);
+        c.put("spark", spark == null ? null : ranOn);
         return c;
     }
 
     @Override
     protected Object run(SafeOutput output) throws Exception {
-        ImageStatistics.Result r = time("stats_s", () -> new ImageStatistics().run(config, seed, output.dir()));
+        try (Cluster cluster = spark == null ? null : Clusters.spark(spark.isBlank() ? null : spark, "psychonet stats")) {
+            return run(output, cluster);
+        }
+    }
+
+    private Object run(SafeOutput output, Cluster cluster) throws Exception {
+        ranOn = cluster == null ? null : cluster.describe();
+        ImageStatistics.Result r = time("stats_s", () -> new ImageStatistics().on(cluster).run(config, seed,
+                output.dir()));
         time("report_s", () -> {
             StatsReport.write(r, output.dir());
             return null;

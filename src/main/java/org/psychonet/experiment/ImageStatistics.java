@@ -17,6 +17,7 @@ import org.psychonet.images.ImageStream;
 import org.psychonet.images.Pca;
 import org.psychonet.images.PowerLaw;
 import org.psychonet.images.Transforms;
+import org.psychonet.scale.Cluster;
 import org.psychonet.util.InvalidInputException;
 
 /**
@@ -45,7 +46,7 @@ public final class ImageStatistics implements Experiment<ImageStatistics.Config,
      */
     public record Config(String images, double rotateDeg, double hueShiftDeg, boolean greyscale, long maxImages,
                          int patches, int patchSize, int fitFrom, int fitTo, int resize, int threads,
-                         int componentsShown, long maxPixels) {
+                         int componentsShown, long maxPixels) implements java.io.Serializable {
 
         public Config(String images, double rotateDeg, double hueShiftDeg, boolean greyscale, long maxImages,
                       int patches, int patchSize, int fitFrom, int fitTo, int resize, int threads,
@@ -222,8 +223,7 @@ public final class ImageStatistics implements Experiment<ImageStatistics.Config,
     public Result run(Config config, long seed, Path artifacts) throws Exception {
         config.validate();
         ImageSource src = config.source();
-        ImageStats st = ImageStats.measure(src, new ImageStats.Options(config.maxImages(), config.patches(),
-                config.patchSize(), seed, config.threads()));
+        ImageStats st = measure(config, src, seed);
         if (st.imagesRead() == 0) {
             String why = st.skipped().isEmpty() ? "no images" : st.skipped().size() + " unreadable, e.g. "
                     + st.skipped().get(0).item() + ": " + st.skipped().get(0).reason();
@@ -254,6 +254,22 @@ public final class ImageStatistics implements Experiment<ImageStatistics.Config,
         return new Result(config, seed, src.describe(), st.imagesRead(), st.skipped(), st.pixels(), st.hueCounts(),
                 st.orientationEnergy(), st.cardinalObliqueRatio(), used, eig, comps, mean, fit, dist, st.seconds(),
                 pcaSeconds, claims);
+    }
+
+    /** Where the image pass runs: null (this process, {@code threads} threads) or a cluster (issue 16). */
+    private Cluster cluster;
+
+    /** Runs the image pass on {@code c}'s executors (null: in this process); the statistics are the same bits. */
+    public ImageStatistics on(Cluster c) {
+        this.cluster = c;
+        return this;
+    }
+
+    private ImageStats measure(Config config, ImageSource src, long seed) throws Exception {
+        ImageStats.Options o = new ImageStats.Options(config.maxImages(), config.patches(), config.patchSize(), seed,
+                config.threads());
+        // executors rebuild the source from the settings (config::source), once per JVM, and check it is the same
+        return cluster == null ? ImageStats.measure(src, o) : ImageStats.measure(src, config::source, o, cluster, 0);
     }
 
     private static List<Claim> claims(Config c, double ratio, PowerLaw fit, long patches, long images) {
