@@ -1,8 +1,6 @@
 package org.psychonet.cli;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.psychonet.experiment.Claim;
 import org.psychonet.experiment.DeepNetworks;
 import org.psychonet.learning.cnn.CnnTrainingConfig;
@@ -59,7 +57,7 @@ public final class DeepNetsCommand extends RunCommand {
             + "sub-folders); default: world denoise,centre-shape; photographs denoise.")
     List<String> tasks;
 
-    @Option(names = "--conditions", split = ",", description = "World: natural, uniform, oblique, amplified, "
+    @Option(names = {"--conditions", "--condition"}, split = ",", description = "World: natural, uniform, oblique, amplified, "
             + "hue-uniform, hue-shift90 (default all). Photographs: photos, photos-rotated, photos-hue-shifted "
             + "(default all).")
     List<String> conditions;
@@ -126,6 +124,11 @@ public final class DeepNetsCommand extends RunCommand {
     @Override
     protected void validate() {
         InvalidInputException.require(!(quick && full), "--quick and --full exclude each other; give one");
+        InvalidInputException.require(checkpointEvery == null || checkpointEvery >= 1, "--checkpoint-every "
+                + checkpointEvery + " is not a number of steps; give ≥ 1");
+        if (model != null) {
+            org.psychonet.model.ModelSpec.parse(model); // a bad spec is reported before it is read
+        }
         DeepNetworks.Config c = full ? DeepNetworks.Config.full() : DeepNetworks.Config.quick();
         if (arch != null || width != null) {
             String a = arch != null ? arch : c.arch();
@@ -193,9 +196,9 @@ public final class DeepNetsCommand extends RunCommand {
     }
 
     @Override
-    protected Map<String, Object> run(SafeOutput output) throws Exception {
-        DeepNetworks.Result r = time("experiment_s", () -> new DeepNetworks().run(config, output.dir()
-                .normalize(), seed));
+    protected Object run(SafeOutput output) throws Exception {
+        DeepNetworks.Result r = time("experiment_s", () -> new DeepNetworks().run(config, seed, output.dir()
+                .normalize()));
         time("report_s", () -> {
             DeepReport.write(r, output.dir().normalize());
             return null;
@@ -204,8 +207,13 @@ public final class DeepNetsCommand extends RunCommand {
             System.err.println("claim " + c.id() + ": " + c.metric() + " = " + c.value() + " (" + c.bound() + ") "
                     + (c.holds() ? "holds" : "DOES NOT HOLD"));
         }
-        Map<String, Object> m = new LinkedHashMap<>(r.summary());
-        m.put("timings_s", r.timings());
-        return m;
+        DeepNetworks.Timings t = r.timings();
+        timings.put("images_s", t.images());
+        timings.put("training_s", t.training());
+        timings.put("measuring_s", t.measuring());
+        timings.put("controls_s", t.controls());
+        timings.put("bridge_s", t.bridge());
+        timings.put("cpu_s", t.cpu());
+        return r;
     }
 }

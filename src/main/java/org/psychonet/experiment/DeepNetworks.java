@@ -7,7 +7,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonValue;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -226,6 +227,16 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
     public record Pooling(int inputSize, int widthDivisor, int seeds) {
     }
 
+    /** A path the user named, or bad input naming the parameter (e.g. a NUL byte in it). */
+    static Path path(String parameter, String p) {
+        try {
+            return Path.of(p);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw InvalidInputException.parameter(parameter, "'" + p.replace("\0", "\\0") + "' is not a usable path ("
+                    + e.getReason() + "); give a folder's path");
+        }
+    }
+
     /**
      * The experiment's settings.
      *
@@ -407,6 +418,8 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
         public void validate() {
             InvalidInputException.requireParameter(model != null || ArchSpec.NAMES.contains(arch), "arch",
                     "'" + arch + "' is unknown; choose one of " + String.join(", ", ArchSpec.NAMES));
+            InvalidInputException.requireParameter(model != null || width >= 1, "width", width
+                    + " is not a channel count or width divisor; give a positive integer, e.g. 16");
             InvalidInputException.requireParameter(inputSize >= 8, "inputSize", inputSize + " is too small; give ≥ 8");
             InvalidInputException.requireParameter(model != null || inputSize % 8 == 0, "inputSize", inputSize
                     + " is not a multiple of 8 (the denoising decoder undoes three 2× poolings); give e.g. 32 or 64");
@@ -420,6 +433,11 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
                     "and the batch must be at least 1");
             InvalidInputException.requireParameter(training.learningRate() > 0
                     && Double.isFinite(training.learningRate()), "learningRate", "must be a positive number");
+            InvalidInputException.requireParameter(training.checkpointEvery() >= 0, "checkpointEvery",
+                    "must be a number of steps ≥ 1 (0: no checkpoints)");
+            InvalidInputException.requireParameter(bridgeImages >= 0, "bridgeImages", "must be ≥ 0 (0: skip)");
+            InvalidInputException.requireParameter(pooling == null || pooling.seeds() >= 0, "poolingSeeds",
+                    "must be ≥ 0 (0: skip)");
             InvalidInputException.requireParameter(thetas >= 8, "thetas", "must be at least 8");
             InvalidInputException.requireParameter(hueSteps >= 1, "hueSteps", "must be at least 1");
             InvalidInputException.requireParameter(Double.isFinite(rotateDeg), "rotateDeg", "must be a finite angle");
@@ -428,10 +446,17 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
             InvalidInputException.requireParameter(Double.isFinite(noise) && noise >= 0, "noise",
                     "must be a finite σ ≥ 0");
             InvalidInputException.requireParameter(!probes.isEmpty(), "probes", "needs at least one Gabor setting");
+            InvalidInputException.requireParameter(model != null || !tasks.isEmpty(), "tasks",
+                    "is empty; give at least one of denoise, centre-shape, labels");
+            InvalidInputException.requireParameter(model != null || !conditions.isEmpty(), "conditions",
+                    "is empty; give at least one condition");
             DerivativeMethod.parse(method);
             boolean world = train.equals("world");
-            InvalidInputException.requireParameter(world || Files.isDirectory(Path.of(train)), "train", "'" + train
-                    + "' is neither 'world' nor a folder; give world or a folder of images");
+            InvalidInputException.requireParameter(world || Files.isDirectory(path("train", train)), "train", "'"
+                    + train + "' is neither 'world' nor a folder; give world or a folder of images");
+            if (checkpointDir != null) {
+                path("checkpointDir", checkpointDir);
+            }
             for (Condition c : conditions) {
                 InvalidInputException.requireParameter(c.world() == world, "conditions", "'" + c.label() + "' is a "
                         + (c.world() ? "world" : "photograph") + " condition but the training images are "
@@ -547,9 +572,10 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
         }
 
         @Override
-        @SuppressWarnings("unchecked")
-        public Map<String, Object> summary() {
-            return new ObjectMapper().convertValue(this, Map.class);
+        public Summary summary() {
+            List<Claim> paper = claims.stream().filter(c -> c.kind() == Claim.Kind.PAPER).toList();
+            return new Summary(networks.size(), config.seeds(), deepLayers, paper.stream().filter(Claim::holds)
+                    .count(), paper.size(), claims.stream().filter(c -> !c.holds()).map(Claim::id).toList());
         }
 
         @Override
@@ -558,15 +584,31 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
         }
     }
 
-    @Override
-    public String name() {
-        return "deepnets";
+    /**
+     * result.json's summary: what was trained, and how the paper's claims fared (the claims themselves are listed
+     * beside it).
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Summary(int networks, int seeds, List<String> deepLayers, long paperClaimsHolding, int paperClaims,
+                          List<String> failedClaims) {
+    }
+
+    /** What a saved network's folder records about its training (beside the weights). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record SavedNetwork(Task task, Regime regime, Condition condition, String images, int sourceImages,
+                               int sourceSide, double noise, long seed, CnnTrainingConfig config) {
     }
 
     @Override
-    public Result run(Config config, Path dir, long seed) throws Exception {
+    public String id() {
+        return "deepnets";
+    }
+
+    /** Trains and measures; the first seed's trained networks are saved under {@code artifacts/networks/}. */
+    @Override
+    public Result run(Config config, long seed, Path artifacts) throws Exception {
         config.validate();
-        return new Run(config, dir, seed).execute();
+        return new Run(config, artifacts, seed).execute();
     }
 
     /** The layers measured: every tap but a classifier's read-out (a denoising network does not train it). */
@@ -898,17 +940,10 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
             return d;
         }
 
-        private Map<String, Object> provenance(Job j, long s) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("task", j.task().label());
-            m.put("regime", j.regime().label());
-            m.put("condition", j.condition().label());
-            m.put("images", describe(j.condition()));
-            m.put("source_images", j.task() == Task.CENTRE_SHAPE ? config.shapeImages() : config.sourceImages());
-            m.put("source_side", config.sourceSide());
-            m.put("noise", config.noise());
-            m.put("seed", s);
-            return m;
+        private SavedNetwork provenance(Job j, long s) {
+            return new SavedNetwork(j.task(), j.regime(), j.condition(), describe(j.condition()),
+                    j.task() == Task.CENTRE_SHAPE ? config.shapeImages() : config.sourceImages(),
+                    config.sourceSide(), config.noise(), s, config.training());
         }
 
         private void save(Trained t) throws IOException {
@@ -916,9 +951,7 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
             try (TapNetwork net = CnnParallel.build(() -> t.spec().build(input, DataType.FLOAT32, 0))) {
                 CnnTrainer.loadWeights(net, t.snapshots().get(config.snapshotSteps()[config.snapshotSteps().length
                         - 1]));
-                Map<String, Object> record = provenance(t.job(), seedOf(0));
-                record.put("config", config.training());
-                NetworkStore.save(net, t.spec(), record, d);
+                NetworkStore.save(net, t.spec(), provenance(t.job(), seedOf(0)), d);
             }
         }
 

@@ -41,13 +41,6 @@ public final class DeepReport {
         return c;
     }
 
-    /** Runs the experiment and writes its files into {@code dir} (the entry point for `reproduce`). */
-    public static DeepNetworks.Result runAndWrite(DeepNetworks.Config config, Path dir, long seed) throws Exception {
-        DeepNetworks.Result r = new DeepNetworks().run(config, dir, seed);
-        write(r, dir);
-        return r;
-    }
-
     public static void write(DeepNetworks.Result r, Path dir) throws IOException {
         writeClaims(r, dir);
         if (r.imported() != null) {

@@ -113,4 +113,18 @@ class DeepClaimsTest {
         assertArrayEquals(new double[] {0, 0, 0}, c.value().values(), 1e-12, "curves 90° apart: |lag − 90| = 0");
         assertTrue(c.holds());
     }
+
+    @Test
+    void theResultReadsBackFromJsonAsTheSameRecordAndTheSameClaims() throws Exception {
+        // the reproduce cache stores the whole result and renders the report from what it reads back
+        DeepNetworks.Result r = result(0.05, -0.05);
+        String json = org.psychonet.report.Json.MAPPER.writeValueAsString(r);
+        DeepNetworks.Result back = org.psychonet.report.Json.MAPPER.readValue(json, DeepNetworks.Result.class);
+        assertEquals(json, org.psychonet.report.Json.MAPPER.writeValueAsString(back));
+        assertEquals(r.claims().stream().map(Claim::holds).toList(), back.claims().stream().map(Claim::holds)
+                .toList());
+        assertEquals(Condition.OBLIQUE, back.of(Task.DENOISE, Regime.STANDARD, Condition.OBLIQUE).get(0)
+                .condition());
+        assertEquals(r.summary(), back.summary());
+    }
 }

@@ -28,7 +28,8 @@ class DeepNetworksIT {
     static void runTiny() throws Exception {
         dir = tmp.resolve("tiny");
         Files.createDirectories(dir);
-        result = DeepReport.runAndWrite(DeepNetworks.Config.tiny(), dir, 0);
+        result = new DeepNetworks().run(DeepNetworks.Config.tiny(), 0, dir);
+        DeepReport.write(result, dir);
     }
 
     @Test
@@ -87,7 +88,7 @@ class DeepNetworksIT {
     void sameSeedSameNumbers() throws Exception {
         Path again = tmp.resolve("again");
         Files.createDirectories(again);
-        DeepNetworks.Result r = new DeepNetworks().run(DeepNetworks.Config.tiny(), again, 0);
+        DeepNetworks.Result r = new DeepNetworks().run(DeepNetworks.Config.tiny(), 0, again);
         assertEquals(result.claims().size(), r.claims().size());
         for (int i = 0; i < r.claims().size(); i++) {
             assertArrayEquals(result.claims().get(i).value().values(), r.claims().get(i).value().values(), 0,

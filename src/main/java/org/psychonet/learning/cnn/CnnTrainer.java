@@ -101,7 +101,7 @@ public final class CnnTrainer {
      * @param progress      draw a progress bar (off when several networks train at once)
      */
     public record Run(TapNetwork net, ArchSpec spec, CnnTask task, ConvDecoder decoder, String decoderInput, long seed,
-                      Path checkpointDir, Map<String, Object> provenance, int untilStep, int[] snapshotSteps,
+                      Path checkpointDir, Object provenance, int untilStep, int[] snapshotSteps,
                       SnapshotSink sink, boolean progress) {
 
         /** Trains {@code net} on {@code task} with batches drawn from {@code seed}, no checkpoints or snapshots. */
@@ -115,8 +115,8 @@ public final class CnnTrainer {
                     progress);
         }
 
-        public Run withCheckpoints(Path dir, Map<String, Object> prov) {
-            return new Run(net, spec, task, decoder, decoderInput, seed, dir, Map.copyOf(prov), untilStep,
+        public Run withCheckpoints(Path dir, Object prov) {
+            return new Run(net, spec, task, decoder, decoderInput, seed, dir, prov, untilStep,
                     snapshotSteps, sink, progress);
         }
 
@@ -148,13 +148,13 @@ public final class CnnTrainer {
 
     /** Trains with checkpoints in {@code checkpointDir} (null: none); {@code provenance} is part of their key. */
     public Outcome train(TapNetwork net, ArchSpec spec, ImageClassTask task, long seed, Path checkpointDir,
-                         Map<String, Object> provenance) throws IOException {
+                         Object provenance) throws IOException {
         return train(Run.of(net, spec, task, seed).withCheckpoints(checkpointDir, provenance));
     }
 
     /** As above, stopping after step {@code untilStep} with a checkpoint; a later call resumes. */
     public Outcome train(TapNetwork net, ArchSpec spec, ImageClassTask task, long seed, Path checkpointDir,
-                         Map<String, Object> provenance, int untilStep) throws IOException {
+                         Object provenance, int untilStep) throws IOException {
         return train(Run.of(net, spec, task, seed).withCheckpoints(checkpointDir, provenance).until(untilStep));
     }
 
@@ -444,8 +444,9 @@ public final class CnnTrainer {
     private void checkpoint(Run run, JsonNode key, List<NDArray> velocity, double[] losses, int step)
             throws IOException {
         Path dir = run.checkpointDir();
-        Map<String, Object> training = new LinkedHashMap<>(run.provenance());
-        training.put("config", config);
+        com.fasterxml.jackson.databind.node.ObjectNode training = run.provenance() == null ? JSON.createObjectNode()
+                : JSON.valueToTree(run.provenance());
+        training.set("config", JSON.valueToTree(config));
         training.put("steps_done", step);
         NetworkStore.save(run.net(), run.spec(), training, dir);
         if (run.decoder() != null) {
