@@ -17,7 +17,7 @@ import org.psychonet.util.InvalidInputException;
  */
 public sealed interface ModelSpec {
     /** The accepted forms, for messages and help (a constant for annotations; a test keeps it complete). */
-    String FORMS = "identity, linear:W.npy, mlp, resnet18, vgg16bn, alexnet, alexnet-nonoverlap, small, "
+    String FORMS = "identity, linear:W.npy, mlp, resnet18, vgg16bn, alexnet, alexnet-nonoverlap, small, small-nobn, "
             + "torchscript:FILE.pt, saved:DIR";
 
     /** The spec as the user would type it. */
