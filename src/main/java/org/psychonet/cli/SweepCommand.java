@@ -77,18 +77,14 @@ public final class SweepCommand extends RunCommand {
     }
 
     @Override
-    protected Map<String, Object> run(SafeOutput output) throws Exception {
+    protected Object run(SafeOutput output) throws Exception {
         try (Cluster cluster = spark == null ? Cluster.inProcess(1)
                 : Clusters.spark(spark.isBlank() ? null : spark, "psychonet sweep")) {
             ranOn = cluster.describe();
             SensitivitySweep.Result r = time("sweep_s", () -> new SensitivitySweep().run(config, seed, cluster));
             List<String> plots = SweepReport.write(r, output.dir());
-            Map<String, Object> s = new LinkedHashMap<>(r.summary());
-            if (cluster.writeParquet(output.file("sweep.parquet"), SweepReport.table(r))) {
-                s.put("parquet", "sweep.parquet");
-            }
-            s.put("plots", plots);
-            return s;
+            boolean parquet = cluster.writeParquet(output.file("sweep.parquet"), SweepReport.table(r));
+            return r.summary().withOutputs(parquet ? "sweep.parquet" : null, plots);
         }
     }
 }

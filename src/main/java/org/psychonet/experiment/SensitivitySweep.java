@@ -2,7 +2,10 @@ package org.psychonet.experiment;
 
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -152,32 +155,43 @@ public final class SensitivitySweep {
                          List<Ratio> ratios, double seconds) {
 
         /** For result.json: what was swept, where, and the cardinal ratio per layer of the last checkpoint. */
-        public Map<String, Object> summary() {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("cluster", cluster);
-            s.put("models", models.size());
-            s.put("stimuli", config.stimuli());
-            s.put("tasks", models.size() * config.stimuli().size());
-            s.put("rows", rows.size());
-            s.put("tasks_per_second", models.size() * config.stimuli().size() / seconds);
-            List<Map<String, Object>> r = new ArrayList<>();
+        public Summary summary() {
+            List<RatioSummary> r = new ArrayList<>();
             for (Ratio x : ratios) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("model", x.model());
-                m.put("checkpoint_step", x.checkpointStep());
-                m.put("stimulus", x.stimulus());
-                m.put("layer", x.layer());
-                m.put("cardinal_ratio", Double.isFinite(x.cardinalRatio()) ? x.cardinalRatio() : null);
-                if (!Double.isFinite(x.cardinalRatio())) {
-                    m.put("cardinal_ratio_reason", "no θ of the grid within ±" + config.cardinalWindowDeg()
-                            + "° of both the cardinal and the oblique orientations (use more thetas), or no "
-                            + "sensitivity at the obliques");
-                }
-                r.add(m);
+                boolean finite = Double.isFinite(x.cardinalRatio());
+                r.add(new RatioSummary(x.model(), x.checkpointStep(), x.stimulus(), x.layer(), x.cardinalRatio(),
+                        finite ? null : "no θ of the grid within ±" + config.cardinalWindowDeg()
+                                + "° of both the cardinal and the oblique orientations (use more thetas), or no "
+                                + "sensitivity at the obliques"));
             }
-            s.put("cardinal_ratios", r);
-            return s;
+            int tasks = models.size() * config.stimuli().size();
+            return new Summary(cluster, models.size(), config.stimuli(), tasks, rows.size(), tasks / seconds, r, null,
+                    null);
         }
+    }
+
+    /**
+     * result.json's summary of a sweep.
+     *
+     * @param parquet the Parquet copy of the table, when one was written
+     * @param plots   the plots drawn
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Summary(String cluster, int models, List<String> stimuli, int tasks, int rows, double tasksPerSecond,
+                         List<RatioSummary> cardinalRatios, String parquet, List<String> plots) {
+
+        /** With the files the report wrote. */
+        public Summary withOutputs(String parquetFile, List<String> plotFiles) {
+            return new Summary(cluster, models, stimuli, tasks, rows, tasksPerSecond, cardinalRatios, parquetFile,
+                    plotFiles);
+        }
+    }
+
+    /** A layer's cardinal/oblique ratio in result.json; null with a reason when it cannot be computed. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record RatioSummary(String model, Long checkpointStep, String stimulus, String layer, double cardinalRatio,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) String cardinalRatioReason) {
     }
 
     private static final Pattern STEP_FOLDER = Pattern.compile("(?i)(?:step|ckpt|checkpoint)?[-_]?(\\d+)");
