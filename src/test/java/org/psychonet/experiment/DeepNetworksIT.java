@@ -95,4 +95,17 @@ class DeepNetworksIT {
                     r.claims().get(i).id());
         }
     }
+
+    @Test
+    void theReportOfAResultReadBackFromJsonHasTheSameBytes() throws Exception {
+        // reproduce renders a cached result: the report may read only the record
+        DeepNetworks.Result back = org.psychonet.report.Json.MAPPER.readValue(
+                org.psychonet.report.Json.MAPPER.writeValueAsString(result), DeepNetworks.Result.class);
+        Path cached = tmp.resolve("cached");
+        Files.createDirectories(cached);
+        DeepReport.write(back, cached);
+        for (String f : List.of("claims.csv", "networks.csv", "timecourse.csv", "orientation.csv", "hue.csv")) {
+            assertArrayEquals(Files.readAllBytes(dir.resolve(f)), Files.readAllBytes(cached.resolve(f)), f);
+        }
+    }
 }
