@@ -51,6 +51,73 @@ public record LabelNoise(double[] keep, double a) {
         return new LabelNoise(k, a);
     }
 
+    /**
+     * Fig. 6d, equal labelled counts: σ(θ) = min p / p(θ), so every orientation gets the same expected number of
+     * kept labels (p·σ constant). A dropped label gives no gradient, so under the Methods rule
+     * ({@link #balanced}) common orientations still get more labelled examples than rare ones (≈ 2.5× at
+     * (2 − cos 2θ)/(2π)); this variant removes that difference, leaving p(θ) to act only through unlabelled images.
+     */
+    public static LabelNoise equalLabelledCount(OrientationPrior prior, int bins) {
+        double pmin = Double.POSITIVE_INFINITY;
+        for (int b = 0; b < bins; b++) {
+            pmin = Math.min(pmin, prior.density(center(b, bins)));
+        }
+        double[] k = new double[bins];
+        for (int b = 0; b < bins; b++) {
+            k[b] = pmin / prior.density(center(b, bins));
+        }
+        return new LabelNoise(k, pmin);
+    }
+
+    /** The constants of the authors' Fig. 6 notebook: H = b·(1 − a/p(θ)) with b = 1.3, a = 0.15. */
+    public static final double NOTEBOOK_B = 1.3;
+    public static final double NOTEBOOK_A = 0.15;
+    /** The notebook's inverse-entropy table: σ on linspace(0.5, 1 − 1e-6, 10000), nearest entry. */
+    public static final int NOTEBOOK_TABLE = 10_000;
+
+    /**
+     * Fig. 6d as the authors' notebook computed it: H(θ) = 1.3·(1 − 0.15/p(θ)), σ = the entry of a 10,000-point
+     * table of H_b over σ ∈ [0.5, 1 − 10⁻⁶] nearest to H, with p evaluated at θ_b = bπ/(B − 1)
+     * (torch.linspace(0, π, B)) for bin b. Unlike the Methods rule, p(θ)·I(θ) is not constant: at
+     * (2 − cos 2θ)/(2π) it is ≈ 2.8× lower at the most common orientation than at the least common one.
+     */
+    public static LabelNoise authorsNotebook(OrientationPrior prior, int bins) {
+        double[] table = new double[NOTEBOOK_TABLE];
+        double[] h = new double[NOTEBOOK_TABLE];
+        for (int i = 0; i < NOTEBOOK_TABLE; i++) {
+            table[i] = 0.5 + (0.5 - 1e-6) * i / (NOTEBOOK_TABLE - 1);
+            h[i] = BinaryEntropy.of(table[i]);
+        }
+        double[] k = new double[bins];
+        for (int b = 0; b < bins; b++) {
+            double theta = bins == 1 ? 0 : b * Math.PI / (bins - 1);
+            double target = NOTEBOOK_B * (1 - NOTEBOOK_A / prior.density(theta));
+            int arg = 0;
+            for (int i = 1; i < NOTEBOOK_TABLE; i++) {
+                if (Math.abs(h[i] - target) < Math.abs(h[arg] - target)) {
+                    arg = i;
+                }
+            }
+            k[b] = table[arg];
+        }
+        return new LabelNoise(k, Double.NaN);
+    }
+
+    /**
+     * Fig. 6 (Results: "if a feature has no information about labels, it is not learned even if it is frequent"):
+     * every label is dropped (σ = 0) in the bins whose centre lies within {@code halfWidth} of {@code centre}
+     * (circular on [0, π)), and kept (σ = 1) elsewhere.
+     */
+    public static LabelNoise silentBand(int bins, double centre, double halfWidth) {
+        double[] k = new double[bins];
+        for (int b = 0; b < bins; b++) {
+            double diff = Math.abs(center(b, bins) - centre) % Math.PI;
+            diff = Math.min(diff, Math.PI - diff);
+            k[b] = diff <= halfWidth + 1e-12 ? 0 : 1;
+        }
+        return new LabelNoise(k, Double.NaN);
+    }
+
     public int bins() {
         return keep.length;
     }

@@ -40,10 +40,10 @@ public record LinearArchitecture(int depth, boolean symmetric) {
     }
 
     /**
-     * Width s of the uniform initialisation [−s/2, s/2] at d = 1,024: the authors' code used 0.01 for depths
-     * 1–2 and 0.02 for depth 3 (PyTorch's default scaled down so that learning is in the rich regime).
+     * Width s of the uniform initialisation [−s/2, s/2] at d = 1,024 in the authors' code: 0.01 for depths 1–2 and
+     * 0.02 for depth 3 (the paper's text describes PyTorch's default ÷ 100 instead: see {@link LinearInit.Rule}).
      */
-    public double paperInitWidth() {
+    public double authorsInitWidth() {
         return depth >= 3 ? 0.02 : 0.01;
     }
 }

@@ -20,6 +20,8 @@ public final class LinearSgdTrainer implements LinearTrainer {
     private final int batch;
     private final double lr;
     private final SplittableRandom rng;
+    private final double outputNoise;
+    private final SplittableRandom noiseRng;
     private int[] order;
     private int cursor;
     private long steps;
@@ -32,6 +34,18 @@ public final class LinearSgdTrainer implements LinearTrainer {
      */
     public LinearSgdTrainer(LinearWeights weights, float[] patches, int n, LinearObjective objective,
                             LinearBasis basis, int batch, double lr, long seed) {
+        this(weights, patches, n, objective, basis, batch, lr, seed, 0);
+    }
+
+    /**
+     * @param outputNoise standard deviation of Gaussian noise added to the network's output inside the loss, as the
+     *                    authors' Fig. 4 notebook trained (MSELoss(x, Wx + 0.1·N(0, 1))); 0 (the paper's text):
+     *                    none. It adds zero-mean noise to each minibatch gradient.
+     */
+    public LinearSgdTrainer(LinearWeights weights, float[] patches, int n, LinearObjective objective,
+                            LinearBasis basis, int batch, double lr, long seed, double outputNoise) {
+        this.outputNoise = outputNoise;
+        this.noiseRng = new SplittableRandom(seed ^ 0x5DEECE66DL);
         this.weights = weights;
         this.patches = patches;
         this.n = n;
@@ -79,17 +93,33 @@ public final class LinearSgdTrainer implements LinearTrainer {
 
     /** ∇_Wℓ on one minibatch x (rows×d), in W's scope: 2·scale/B·(XWᵀ − X)ᵀX. */
     public static NDArray productGradient(NDArray w, float[] x, int d, LinearObjective objective) {
+        return productGradient(w, x, null, d, objective);
+    }
+
+    /** The same with output noise N (rows×d, or null) inside the loss: 2·scale/B·(XWᵀ + N − X)ᵀX. */
+    static NDArray productGradient(NDArray w, float[] x, float[] noise, int d, LinearObjective objective) {
         NDManager m = w.getManager();
         int rows = x.length / d;
         NDArray xb = m.create(x, new Shape(rows, d)).toType(w.getDataType(), false);
         NDArray err = xb.matMul(w.transpose()).sub(xb);
+        if (noise != null) {
+            err = err.add(m.create(noise, new Shape(rows, d)).toType(w.getDataType(), false));
+        }
         return err.transpose().matMul(xb).mul(2 * objective.scale() / rows);
     }
 
     @Override
     public void step() {
         float[] x = nextBatch();
-        weights.descend(w -> productGradient(w, x, d, objective), lr);
+        float[] noise = null;
+        if (outputNoise > 0) {
+            noise = new float[x.length];
+            for (int i = 0; i < noise.length; i++) {
+                noise[i] = (float) (outputNoise * LinearSyntheticData.gaussian(noiseRng));
+            }
+        }
+        float[] n = noise;
+        weights.descend(w -> productGradient(w, x, n, d, objective), lr);
         steps++;
     }
 

@@ -108,7 +108,8 @@ public final class LinearSyntheticData {
         return out;
     }
 
-    private static double gaussian(SplittableRandom rng) {
+    /** A standard normal draw (Box–Muller on two uniforms). */
+    public static double gaussian(SplittableRandom rng) {
         double u = rng.nextDouble();
         double v = rng.nextDouble();
         return Math.sqrt(-2 * Math.log(1 - u)) * Math.cos(2 * Math.PI * v);

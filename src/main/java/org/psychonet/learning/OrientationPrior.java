@@ -46,6 +46,11 @@ public enum OrientationPrior {
         return (2 - Math.abs(sign)) / (2 * Math.PI);
     }
 
+    /** The most common orientation in [0, π): 90° for peak90, 0 for peak0 (and 0 for uniform). */
+    public double mostCommon() {
+        return sign < 0 ? Math.PI / 2 : 0;
+    }
+
     public boolean isUniform() {
         return sign == 0;
     }

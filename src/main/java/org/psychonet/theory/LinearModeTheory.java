@@ -92,9 +92,56 @@ public final class LinearModeTheory {
         return solver.solve((t, s) -> depth * kappa * Math.pow(Math.max(s, 0), exponent) * (1 - s), sigma0, times);
     }
 
+    /**
+     * The sensitivity to each PC, D_i(t) = ‖W(t)u_i‖², as the theory predicts it. Depth 1: eq. 8,
+     * Ḋ = 2κ√D(1 − √D) (the paper's single-matrix form, with κ in place of its λ), solved in closed form from the
+     * simulation's D_i(0): √D(t) = 1 − (1 − √D(0))e^(−κt). Other architectures: D = σ² with σ the mode's
+     * singular value from {@link #proportion} (the aligned reading D(Ŷ; PC_i) = σ_i², Methods).
+     *
+     * @return D[i][time] for the init.count() leading PCs
+     */
+    public double[][] sensitivity(double[] lambda, LinearModeInit init, double[] times) {
+        int k = init.count();
+        double[][] d = new double[k][times.length];
+        if (!arch.symmetric() && arch.depth() == 1) {
+            for (int i = 0; i < k; i++) {
+                double kappa = 2 * scale * statistic.of(lambda[i]);
+                double s0 = Math.sqrt(init.sensitivity()[i]);
+                for (int t = 0; t < times.length; t++) {
+                    double s = 1 - (1 - s0) * Math.exp(-kappa * times[t]);
+                    d[i][t] = s * s;
+                }
+            }
+            return d;
+        }
+        double[][] p = proportion(lambda, init, times);
+        for (int i = 0; i < k; i++) {
+            for (int t = 0; t < times.length; t++) {
+                d[i][t] = p[i][t] * p[i][t];
+            }
+        }
+        return d;
+    }
+
     /** Solution of ẏ = r·y(1 − y) from y0. */
     static double logistic(double y0, double rate, double t) {
         return 1 / (1 + (1 / y0 - 1) * Math.exp(-rate * t));
+    }
+
+    /**
+     * Supervised learning at depth 2 from a small random start: with a = W_1u_i, b = W_2ᵀv_i and s = a·b, the
+     * gradient gives ȧ = c(t_i − λ_is)b, ḃ = c(t_i − λ_is)a (c = 2·scale), which conserve
+     * K = (‖a‖² + ‖b‖²)² − 4s², so ṡ = c(t_i − λ_is)√(4s² + K) — eq. 10 with N = 2 when balanced and aligned
+     * (K = 0), and from a random start it also covers the rotation into alignment (as for reconstruction).
+     *
+     * @param s0 the mode's initial singular value u_iᵀW(0)v_i
+     * @param q0 ‖a‖² + ‖b‖² at the start
+     */
+    public double[] supervisedDepthTwo(double lambda, double target, double s0, double q0, double[] times) {
+        double c = 2 * scale;
+        double kk = Math.max(0, q0 * q0 - 4 * s0 * s0);
+        double l = statistic.of(lambda);
+        return solver.solve((t, s) -> c * (target - l * s) * Math.sqrt(4 * s * s + kk), s0, times);
     }
 
     /**
