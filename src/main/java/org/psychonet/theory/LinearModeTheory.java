@@ -123,6 +123,111 @@ public final class LinearModeTheory {
         return d;
     }
 
+    /**
+     * The alignment correction (depth ≥ 2; a second curve beside {@link #proportion}, never replacing it): from a
+     * small random start the layers of a deep network first rotate into alignment while σ_i barely moves, and
+     * eq. 7 (which assumes aligned, balanced layers) only describes what follows. For each PC the curve is eq. 7
+     * started at the time t_a,i the layers are aligned (the smallest junction cosine of
+     * {@code org.psychonet.learning.linear.LayerAlignment} first reaches {@code level}) from the proportion learned
+     * measured then, σ(t_a,i) = p_i(t_a,i); before t_a,i it is undefined (NaN), as it is for PCs never aligned.
+     *
+     * @param times     ascending times of the measurements
+     * @param measured  p[i][time], the simulation's proportion learned
+     * @param alignment cos[i][time], the smallest junction cosine of each PC
+     * @param level     the cosine at which alignment counts as complete
+     */
+    public Aligned fromAlignment(double[] lambda, double[] times, double[][] measured, double[][] alignment,
+                                 double level) {
+        if (arch.symmetric() || arch.depth() < 2) {
+            throw new IllegalArgumentException("alignment between layers needs depth ≥ 2");
+        }
+        int k = measured.length;
+        double[][] curve = new double[k][times.length];
+        double[] ta = new double[k];
+        int depth = arch.depth();
+        double exponent = 2.0 * (depth - 1) / depth;
+        for (int i = 0; i < k; i++) {
+            java.util.Arrays.fill(curve[i], Double.NaN);
+            ta[i] = Double.NaN;
+            int first = -1;
+            for (int t = 0; t < times.length; t++) {
+                if (alignment[i][t] >= level) {
+                    first = t;
+                    break;
+                }
+            }
+            if (first < 0) {
+                continue;
+            }
+            double t0 = times[first];
+            double s0 = measured[i][first];
+            ta[i] = t0;
+            double kappa = 2 * scale * statistic.of(lambda[i]);
+            double[] rel = new double[times.length - first];
+            for (int t = first; t < times.length; t++) {
+                rel[t - first] = times[t] - t0;
+            }
+            double[] s = depth == 2
+                    ? logisticSeries(s0, 2 * kappa, rel)
+                    : solver.solve((t, y) -> depth * kappa * Math.pow(Math.max(y, 0), exponent) * (1 - y), s0, rel);
+            System.arraycopy(s, 0, curve[i], first, s.length);
+        }
+        return new Aligned(level, ta, curve);
+    }
+
+    private static double[] logisticSeries(double y0, double rate, double[] t) {
+        double[] r = new double[t.length];
+        for (int i = 0; i < t.length; i++) {
+            r[i] = y0 > 0 ? logistic(y0, rate, t[i]) : y0;
+        }
+        return r;
+    }
+
+    /**
+     * The alignment-corrected theory.
+     *
+     * @param level     cosine at which alignment counts as complete
+     * @param alignedAt t_a per PC (NaN: never aligned in the run)
+     * @param curve     [pc][time]: eq. 7 from (t_a, p(t_a)); NaN before t_a
+     */
+    public record Aligned(double level, double[] alignedAt, double[][] curve) {
+
+        /**
+         * R² against the simulation over the points where the corrected curve is defined, for it and, on the same
+         * points, for another curve (the plain theory): {corrected, other}.
+         */
+        public double[] r2(double[][] measured, double[][] other) {
+            double sum = 0;
+            int n = 0;
+            for (int i = 0; i < curve.length; i++) {
+                for (int t = 0; t < curve[i].length; t++) {
+                    if (!Double.isNaN(curve[i][t])) {
+                        sum += measured[i][t];
+                        n++;
+                    }
+                }
+            }
+            if (n < 2) {
+                return new double[] {Double.NaN, Double.NaN};
+            }
+            double m = sum / n;
+            double tot = 0;
+            double resC = 0;
+            double resO = 0;
+            for (int i = 0; i < curve.length; i++) {
+                for (int t = 0; t < curve[i].length; t++) {
+                    if (!Double.isNaN(curve[i][t])) {
+                        double y = measured[i][t];
+                        tot += (y - m) * (y - m);
+                        resC += (y - curve[i][t]) * (y - curve[i][t]);
+                        resO += (y - other[i][t]) * (y - other[i][t]);
+                    }
+                }
+            }
+            return new double[] {1 - resC / tot, 1 - resO / tot};
+        }
+    }
+
     /** Solution of ẏ = r·y(1 − y) from y0. */
     static double logistic(double y0, double rate, double t) {
         return 1 / (1 + (1 / y0 - 1) * Math.exp(-rate * t));
