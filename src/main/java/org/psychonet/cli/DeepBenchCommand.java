@@ -8,11 +8,11 @@ import ai.djl.ndarray.types.Shape;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.psychonet.learning.CnnThreads;
+import org.psychonet.learning.cnn.CnnThreads;
 import org.psychonet.model.TapNetwork;
 import org.psychonet.model.arch.ArchSpec;
 import org.psychonet.model.nn.TangentBlock;
-import org.psychonet.report.RunOutput;
+import org.psychonet.util.output.SafeOutput;
 import org.psychonet.sensitivity.DerivativeMethod;
 import org.psychonet.sensitivity.SensitivityConfig;
 import org.psychonet.sensitivity.SensitivityEngine;
@@ -88,7 +88,7 @@ public final class DeepBenchCommand extends RunCommand {
     }
 
     @Override
-    protected Map<String, Object> run(RunOutput output) throws Exception {
+    protected Map<String, Object> run(SafeOutput output) throws Exception {
         CnnThreads.set(threads);
         Shape in = new Shape(3, size, size);
         StimulusFamily gabor = new Gabor(Gabor.Config.paper().scaledTo(size));

@@ -5,10 +5,10 @@ import ai.djl.ndarray.types.Shape;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.psychonet.model.Models;
+import org.psychonet.model.ModelSpec;
 import org.psychonet.model.Network;
 import org.psychonet.report.Plots;
-import org.psychonet.report.RunOutput;
+import org.psychonet.util.output.SafeOutput;
 import org.psychonet.report.SensitivityReport;
 import org.psychonet.sensitivity.DerivativeMethod;
 import org.psychonet.sensitivity.SensitivityConfig;
@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
         description = "Measure D(y;θ) = Σ(∂y/∂θ)² (eq. 1) for each layer of a model.")
 public final class SensitivityCommand extends RunCommand {
 
-    @Option(names = "--model", required = true, description = "Model: " + Models.SPECS + " (and more, see README).")
+    @Option(names = "--model", required = true, description = "Model: " + ModelSpec.FORMS + " (see README).")
     String modelSpec;
 
     @Option(names = "--stimulus", defaultValue = "gabor", description = "gabor, hue, planewave or grating64.")
@@ -86,8 +86,8 @@ public final class SensitivityCommand extends RunCommand {
         DerivativeMethod m = DerivativeMethod.parse(method);
         engineConfig = new SensitivityConfig(m, fdStep == null ? Double.NaN : fdStep, batch, type, 4);
         grid = family.axis().grid(n);
-        network = Models.fromSpec(modelSpec,
-                new Shape(family.channels(), family.height(), family.width()), type, seed);
+        network = ModelSpec.parse(modelSpec).build(new Shape(family.channels(), family.height(), family.width()),
+                type, seed);
         if (layers != null) {
             for (String l : layers) {
                 InvalidInputException.require(network.layers().contains(l), "unknown layer '" + l + "'; "
@@ -117,7 +117,7 @@ public final class SensitivityCommand extends RunCommand {
     }
 
     @Override
-    protected Map<String, Object> run(RunOutput output) throws Exception {
+    protected Map<String, Object> run(SafeOutput output) throws Exception {
         try (Network net = network) {
             SensitivityEngine engine = new SensitivityEngine(engineConfig);
             List<String> chosen = layers == null ? net.layers() : layers;

@@ -17,11 +17,11 @@ import org.psychonet.images.ImageStream;
 import org.psychonet.images.RgbImage;
 import org.psychonet.images.Transforms;
 import org.psychonet.images.World;
-import org.psychonet.learning.CnnThreads;
-import org.psychonet.learning.CnnTrainer;
-import org.psychonet.learning.CnnTrainingConfig;
-import org.psychonet.learning.ImageClassTask;
-import org.psychonet.model.DeepModels;
+import org.psychonet.learning.cnn.CnnThreads;
+import org.psychonet.learning.cnn.CnnTrainer;
+import org.psychonet.learning.cnn.CnnTrainingConfig;
+import org.psychonet.learning.cnn.ImageClassTask;
+import org.psychonet.model.ModelSpec;
 import org.psychonet.model.Network;
 import org.psychonet.model.NetworkStore;
 import org.psychonet.model.TapNetwork;
@@ -148,15 +148,8 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
                         + String.join(", ", CONTROLS));
             }
             DerivativeMethod.parse(method);
-            if (model != null && model.startsWith("torchscript:")) {
-                Path f = Path.of(model.substring("torchscript:".length()));
-                InvalidInputException.require(Files.isRegularFile(f), "TorchScript file " + f + " does not exist; "
-                        + "give torchscript:PATH.pt (see README: exporting torchvision models)");
-            }
-            if (model != null && model.startsWith("saved:")) {
-                Path d = Path.of(model.substring("saved:".length()));
-                InvalidInputException.require(NetworkStore.exists(d), "no saved psychonet network in " + d
-                        + "; give saved:DIR of a folder written by deepnets (DIR/networks/trained)");
+            if (model != null) {
+                ModelSpec.parse(model);
             }
             InvalidInputException.require(train.equals("world") || Files.isDirectory(Path.of(train)),
                     "--train " + train + " is neither 'world' nor a folder; give world or a folder of images");
@@ -276,9 +269,7 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
             double[] mainHistogram = histogram(prepared(config.rotateDeg(), config.hueShiftDeg()));
             List<String> layers;
             if (config.model() != null) {
-                try (Network net = DeepModels.fromSpec(config.model(), input, DataType.FLOAT32, seed)) {
-                    InvalidInputException.require(net != null, "--model " + config.model()
-                            + " is unknown; give torchscript:FILE.pt or saved:DIR");
+                try (Network net = ModelSpec.parse(config.model()).build(input, DataType.FLOAT32, seed)) {
                     layers = net.layers();
                     conditions.add(measure("imported", "imported " + config.model(), null, net, mainHistogram,
                             mainHistogram));

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.psychonet.images.ColorSpace;
+import org.psychonet.images.FolderSource;
 import org.psychonet.images.HueHistogram;
 import org.psychonet.images.ImageSource;
 import org.psychonet.images.ImageSources;
@@ -45,10 +46,18 @@ public final class ImageStatistics implements Experiment<ImageStatistics.Config,
      * @param resize          folder images: short side resized to this (ImageNet's Resize(256)); 0 = native
      * @param threads         decoding threads
      * @param componentsShown leading PCs drawn as images (Fig. 5b inset: 64)
+     * @param maxPixels       folder images with more pixels are skipped (decompression bombs; 100 Mpixel)
      */
     public record Config(String images, double rotateDeg, double hueShiftDeg, boolean greyscale, long maxImages,
                          int patches, int patchSize, int fitFrom, int fitTo, int resize, int threads,
-                         int componentsShown) {
+                         int componentsShown, long maxPixels) {
+
+        public Config(String images, double rotateDeg, double hueShiftDeg, boolean greyscale, long maxImages,
+                      int patches, int patchSize, int fitFrom, int fitTo, int resize, int threads,
+                      int componentsShown) {
+            this(images, rotateDeg, hueShiftDeg, greyscale, maxImages, patches, patchSize, fitFrom, fitTo, resize,
+                    threads, componentsShown, FolderSource.MAX_PIXELS);
+        }
 
         /** The paper's settings on the built-in world: 100,000 32×32 patches from its 10,000 images, fit over
          *  PC ranks 10–500 (past the few largest-scale PCs, short of the pixel-scale tail). */
@@ -65,17 +74,17 @@ public final class ImageStatistics implements Experiment<ImageStatistics.Config,
 
         public Config withImages(String spec) {
             return new Config(spec, rotateDeg, hueShiftDeg, greyscale, maxImages, patches, patchSize, fitFrom, fitTo,
-                    resize, threads, componentsShown);
+                    resize, threads, componentsShown, maxPixels);
         }
 
         public Config withRotate(double deg) {
             return new Config(images, deg, hueShiftDeg, greyscale, maxImages, patches, patchSize, fitFrom, fitTo,
-                    resize, threads, componentsShown);
+                    resize, threads, componentsShown, maxPixels);
         }
 
         public Config withHueShift(double deg) {
             return new Config(images, rotateDeg, deg, greyscale, maxImages, patches, patchSize, fitFrom, fitTo,
-                    resize, threads, componentsShown);
+                    resize, threads, componentsShown, maxPixels);
         }
 
         /** Checks the settings; InvalidInputException (exit 2) names the bad one and the remedy. */
@@ -93,11 +102,13 @@ public final class ImageStatistics implements Experiment<ImageStatistics.Config,
             InvalidInputException.require(resize >= 0, "--resize must be 0 (native) or a side in pixels");
             InvalidInputException.require(threads >= 1, "--threads must be at least 1");
             InvalidInputException.require(componentsShown >= 0, "--components must be 0 or more");
+            InvalidInputException.requireParameter(maxPixels >= 1, "maxPixels", "must be at least 1 (default "
+                    + FolderSource.MAX_PIXELS + ")");
         }
 
         /** The image source, transforms applied (rotation, then hue shift, then greyscale). */
         public ImageSource source() {
-            ImageSource s = ImageSources.parse(images, resize);
+            ImageSource s = ImageSources.parse(images, resize, maxPixels);
             if (rotateDeg != 0) {
                 s = Transforms.rotate(s, rotateDeg);
             }
@@ -138,16 +149,31 @@ public final class ImageStatistics implements Experiment<ImageStatistics.Config,
             s.put("skipped", sk);
             s.put("pixels", pixels);
             s.put("images_per_second", imagesRead / passSeconds);
-            s.put("cardinal_oblique_ratio", cardinalObliqueRatio);
-            s.put("hue_peak_deg", huePeakDeg());
+            s.put("cardinal_oblique_ratio", Double.isFinite(cardinalObliqueRatio) ? cardinalObliqueRatio : null);
+            if (!Double.isFinite(cardinalObliqueRatio)) {
+                s.put("cardinal_oblique_ratio_reason", "no gradient energy near the oblique orientations "
+                        + "(blank images, or edges only at cardinals)");
+            }
+            s.put("hue_peak_deg", Double.isFinite(huePeakDeg()) ? huePeakDeg() : null);
+            if (!Double.isFinite(huePeakDeg())) {
+                s.put("hue_peak_reason", "no pixel with saturation and value ≥ 0.5 (grey or dark images)");
+            }
             s.put("hue_pixels_counted", Arrays.stream(hueCounts).sum());
             if (eigenvalues != null) {
                 s.put("patches", patchesUsed);
                 s.put("patch_size", config.patchSize());
-                s.put("pca_powerlaw_exponent", fit.exponent());
-                s.put("pca_powerlaw_r2", fit.r2());
+                // an unfittable spectrum (blank or periodic images) is a result: null with the reason
+                s.put("pca_powerlaw_exponent", fit.fitted() ? fit.exponent() : null);
+                s.put("pca_powerlaw_r2", fit.fitted() ? fit.r2() : null);
+                if (!fit.fitted()) {
+                    s.put("pca_powerlaw_reason", fit.reason());
+                }
                 s.put("pca_fit_ranks", List.of(fit.from(), fit.to()));
-                s.put("pca_singular_value_exponent", fit.exponent() / 2);
+                s.put("pca_singular_value_exponent", fit.fitted() ? fit.exponent() / 2 : null);
+                if (Arrays.stream(eigenvalues).noneMatch(v -> v > 0)) {
+                    s.put("pca_spectrum_plot", "not drawn: no positive eigenvalue to show on log axes "
+                            + "(pca_spectrum.csv has the spectrum)");
+                }
                 s.put("pca_top_eigenvalues", Arrays.copyOf(eigenvalues, Math.min(10, eigenvalues.length)));
             }
             s.put("cielab_hue_distance_peaks_deg", localMaxima(cielabHueDistance));
@@ -224,7 +250,8 @@ public final class ImageStatistics implements Experiment<ImageStatistics.Config,
                     + fit.from() + "–" + fit.to();
             out.add(Claim.paper("images.pca_powerlaw", "Fig. 5b",
                     "the variance of successive PCs of image patches decays as a power law (log-log fit R²)")
-                    .measured("pca_powerlaw_r2", fit.r2()).settings(ps).atLeast(0.95));
+                    .measured("pca_powerlaw_r2", fit.r2())
+                    .settings(fit.fitted() ? ps : ps + "; no fit: " + fit.reason()).atLeast(0.95));
         }
         double turn = ((c.rotateDeg() % 90) + 90) % 90;
         if (Math.abs(turn - 45) < 1e-9) {

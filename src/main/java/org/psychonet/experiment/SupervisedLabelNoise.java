@@ -13,6 +13,7 @@ import org.psychonet.learning.SupervisedCondition;
 import org.psychonet.learning.SupervisedTrace;
 import org.psychonet.learning.SupervisedTrainer;
 import org.psychonet.learning.SupervisedTraining;
+import org.psychonet.sensitivity.SensitivityProfile;
 import org.psychonet.util.Estimate;
 import org.psychonet.util.Statistics;
 import org.psychonet.util.InvalidInputException;
@@ -280,7 +281,7 @@ public final class SupervisedLabelNoise
                               SupervisedCondition c, OrientationPrior reference) {
         double[] th = trace.thetas();
         double[] d = trace.finalSensitivity();
-        double[] norm = Stats.normalizedRoot(d);
+        double[] norm = SensitivityProfile.normalized(d);
         int[] ends = referenceEnds(c, reference, noise, th);
         double ratio = Stats.windowMean(d, ends[0], RATIO_HALF_WINDOW) / Stats.windowMean(d, ends[1], RATIO_HALF_WINDOW);
         double[] acc = trace.accuracyPerBin();
@@ -412,20 +413,6 @@ public final class SupervisedLabelNoise
             m.put("min", Statistics.min(v));
             m.put("max", Statistics.max(v));
             return m;
-        }
-
-        /** √D / Σ√D: the normalized sensitivity of the core (SensitivityProfile.normalized). */
-        static double[] normalizedRoot(double[] d) {
-            double[] r = new double[d.length];
-            double sum = 0;
-            for (int i = 0; i < d.length; i++) {
-                r[i] = Math.sqrt(Math.max(0, d[i]));
-                sum += r[i];
-            }
-            for (int i = 0; i < d.length; i++) {
-                r[i] /= sum;
-            }
-            return r;
         }
 
         /** Mean of v over i ± h, wrapping around (θ is periodic). */

@@ -22,6 +22,14 @@ public final class ImageSources {
 
     /** A source from its spec; folder images are resized so their short side is {@code shortSide} (0: native). */
     public static ImageSource parse(String spec, int shortSide) {
+        return parse(spec, shortSide, FolderSource.MAX_PIXELS);
+    }
+
+    /**
+     * A source from its spec; folder images are resized so their short side is {@code shortSide} (0: native),
+     * and images over {@code maxPixels} are skipped (decompression bombs).
+     */
+    public static ImageSource parse(String spec, int shortSide, long maxPixels) {
         if (spec == null || spec.isBlank()) {
             throw new InvalidInputException("--images is empty; give " + HELP);
         }
@@ -31,7 +39,7 @@ public final class ImageSources {
         if (spec.startsWith("world:")) {
             return new World(worldConfig(spec.substring(6)));
         }
-        return FolderSource.open(Path.of(spec), shortSide);
+        return FolderSource.open(Path.of(spec), shortSide, maxPixels);
     }
 
     /** Parses "key=value,..." onto the default world config. */

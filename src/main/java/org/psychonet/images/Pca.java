@@ -16,9 +16,26 @@ public final class Pca {
     private Pca(double[] mean, double[][] covariance, SymmetricEigen eig, long count) {
         this.mean = mean;
         this.covariance = covariance;
-        this.eigenvalues = eig.values();
+        this.eigenvalues = numericalZeros(eig.values());
         this.components = eig.vectors();
         this.count = count;
+    }
+
+    /**
+     * Eigenvalues within the solver's accuracy of 0 — |λ| ≤ d·ε·λ₁ — set to exactly 0. They are rounding noise of a
+     * rank-deficient covariance (periodic or blank images), not variance, and a power law fitted through them would
+     * describe the noise. Photographs' spectra stay many orders of magnitude above this floor.
+     */
+    static double[] numericalZeros(double[] values) {
+        double[] v = values.clone();
+        double top = v.length == 0 ? 0 : Math.max(Math.abs(v[0]), Math.abs(v[v.length - 1]));
+        double floor = v.length * Math.ulp(1.0) * top;
+        for (int i = 0; i < v.length; i++) {
+            if (Math.abs(v[i]) <= floor) {
+                v[i] = 0;
+            }
+        }
+        return v;
     }
 
     public static Pca fit(Patches patches) {

@@ -1,66 +1,48 @@
 package org.psychonet.learning;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import org.psychonet.model.TapNetwork;
-import org.psychonet.model.nn.TangentBlock;
+import org.psychonet.sensitivity.DerivativeMethod;
+import org.psychonet.sensitivity.SensitivityConfig;
+import org.psychonet.sensitivity.SensitivityEngine;
+import org.psychonet.stimulus.Grating64;
 
 /**
  * First-layer sensitivity to orientation, D(θ) = Σᵢ (∂hᵢ/∂θ)² (eq. 1), averaged over the probe's
- * phases. Exact: the first stage's tangent is the pre-activation derivative W·∂x/∂θ masked where the
- * ReLU is active. The probe batch (θ × phase images and their ∂x/∂θ) is rendered once and reused at
+ * phases: the sensitivity engine's exact method on the network cut after its first layer
+ * ({@link TapNetwork#upTo}), through a probe whose θ × phase gratings are rendered once and reused at
  * every measurement.
  */
 public final class SupervisedSensitivity implements AutoCloseable {
-    private final NDManager manager;
-    private final NDArray x;
-    private final NDArray dx;
-    private final double[] thetas;
-    private final int phases;
+    private final SensitivityEngine.Probe probe;
 
+    /**
+     * @param parent   unused beyond scoping compatibility: the probe owns its stimuli and frees them on close
+     * @param gratings the task's gratings (their size, period and aperture)
+     * @param nThetas  orientations π·t/nThetas, t = 0 … nThetas − 1
+     * @param phases   phases 2π·k/phases averaged over
+     */
     public SupervisedSensitivity(NDManager parent, OrientationGratings gratings, int nThetas, int phases) {
-        this.manager = parent.newSubManager();
-        this.phases = phases;
-        this.thetas = new double[nThetas];
-        double[] th = new double[nThetas * phases];
-        double[] ph = new double[nThetas * phases];
-        for (int t = 0; t < nThetas; t++) {
-            thetas[t] = Math.PI * t / nThetas;
-            for (int k = 0; k < phases; k++) {
-                th[t * phases + k] = thetas[t];
-                ph[t * phases + k] = 2 * Math.PI * k / phases;
-            }
-        }
-        x = gratings.render(manager, th, ph);
-        dx = gratings.derivative(manager, th, ph);
+        Grating64.Config c = gratings.family().config();
+        Grating64 family = new Grating64(new Grating64.Config(c.size(), c.period(), phases, c.innerRadius(),
+                c.outerRadius()));
+        probe = new SensitivityEngine(SensitivityConfig.defaults(DerivativeMethod.EXACT).withBatchSize(1 << 16))
+                .probe(family, family.axis().grid(nThetas));
     }
 
     /** The probe orientations (radians, 0 … π − π/n). */
     public double[] thetas() {
-        return thetas.clone();
+        return probe.thetas();
     }
 
     /** D(θ) of the network's first layer at each probe orientation. */
     public double[] measure(TapNetwork net) {
-        TangentBlock first = net.block().stages().get(0);
-        try (NDManager step = manager.newSubManager()) {
-            // borrowed by the step scope, so every intermediate is freed with it
-            x.tempAttach(step);
-            dx.tempAttach(step);
-            NDList r = first.forwardTangent(net.parameterStore(), x, dx);
-            NDArray d = r.get(1).square().sum(new int[] {1}).reshape(thetas.length, phases).mean(new int[] {1});
-            double[] out = new double[thetas.length];
-            float[] f = d.toFloatArray();
-            for (int i = 0; i < out.length; i++) {
-                out[i] = f[i];
-            }
-            return out;
-        }
+        String first = net.layers().get(0);
+        return probe.measure(net.upTo(first)).sensitivity(first);
     }
 
     @Override
     public void close() {
-        manager.close();
+        probe.close();
     }
 }

@@ -105,10 +105,13 @@ public final class SupervisedTrainer {
                                  List<NDArray> params, double learningRate) {
         long n = x.getShape().get(0);
         NDArray y = step.create(target, new Shape(n, bins));
+        // the divisor as an array that lives until backward: div(Number) would make it over a Java buffer that DJL
+        // frees at once while autograd keeps it (see TRelu)
+        NDArray batch = step.create((float) n).toType(y.getDataType(), false);
         double loss;
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDList out = net.block().forward(net.parameterStore(), new NDList(x), true);
-            NDArray l = out.get(out.size() - 1).logSoftmax(1).mul(y).sum().neg().div(n);
+            NDArray l = out.get(out.size() - 1).logSoftmax(1).mul(y).sum().neg().div(batch);
             gc.backward(l);
             loss = l.getFloat();
         }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.psychonet.util.InputFiles;
 import org.psychonet.util.InvalidInputException;
 import org.psychonet.util.Npy;
 
@@ -41,12 +42,29 @@ public final class LinearNetwork implements Network {
         return new LinearNetwork("identity", null, inputShape, null, Map.of());
     }
 
-    /** y = W·vec(x) for a row-major (out, in) matrix. Rejects NaN and Inf. */
+    /**
+     * y = W·vec(x) for a row-major (out, in) matrix. Rejects an empty matrix, and NaN or Inf in W as it will be
+     * used: in {@code type}'s precision, so a finite float64 weight that overflows float32 is refused too.
+     */
     public static LinearNetwork of(double[] w, int out, int in, Shape inputShape, DataType type, String name) {
-        for (double v : w) {
+        if (out < 1) {
+            throw new InvalidInputException(name + " has 0 rows: a network without outputs has no sensitivity; "
+                    + "give a matrix of shape (out, " + inputShape.size() + ") with out ≥ 1");
+        }
+        if (w.length != (long) out * in) {
+            throw new IllegalArgumentException(w.length + " weights for a " + out + "×" + in + " matrix");
+        }
+        boolean single = type == DataType.FLOAT32;
+        for (int i = 0; i < w.length; i++) {
+            double v = w[i];
             if (!Double.isFinite(v)) {
-                throw new InvalidInputException("weights of " + name + " contain NaN or Inf; "
-                        + "replace them with finite values before measuring sensitivity");
+                throw new InvalidInputException("weights of " + name + " contain NaN or Inf (" + v + " at row "
+                        + (i / in) + ", column " + (i % in) + "); replace them with finite values before measuring sensitivity");
+            }
+            if (single && !Float.isFinite((float) v)) {
+                throw new InvalidInputException("weights of " + name + " contain " + v + " at row " + (i / in)
+                        + ", column " + (i % in) + ", beyond float32's range (±" + Float.MAX_VALUE + "): it would "
+                        + "become Infinity; rescale the weights or measure at float64 precision");
             }
         }
         if (inputShape.size() != in) {
@@ -61,14 +79,20 @@ public final class LinearNetwork implements Network {
         return new LinearNetwork(name, wt, inputShape, m, d);
     }
 
-    /** Reads W from a .npy file of shape (out, in) whose in matches the stimulus size. */
+    /**
+     * Reads W from a .npy file of shape (out, in) whose in matches the stimulus size. A path that is not a
+     * readable regular file (a folder, a FIFO, /dev/zero) is refused as what it is, without being read.
+     */
     public static LinearNetwork fromNpy(Path file, Shape inputShape, DataType type) {
+        InputFiles.requireRegularFile(file, "weight file", "give linear:PATH.npy with a float32/float64 matrix "
+                + "of shape (out, " + inputShape.size() + ")");
         Npy.Array a = Npy.read(file);
         if (a.shape().length != 2) {
-            throw new InvalidInputException(file + " holds an array of " + a.shape().length
+            throw new InvalidInputException(InputFiles.show(file) + " holds an array of " + a.shape().length
                     + " dimensions; give a 2-D weight matrix of shape (out, in)");
         }
-        LinearNetwork n = of(a.data(), a.rows(), a.cols(), inputShape, type, "linear:" + file.getFileName());
+        LinearNetwork n = of(a.data(), a.rows(), a.cols(), inputShape, type,
+                "linear:" + InputFiles.show(file.getFileName()));
         n.description.put("file", file.toAbsolutePath().toString());
         return n;
     }
@@ -111,6 +135,11 @@ public final class LinearNetwork implements Network {
     @Override
     public NDList tangent(NDArray x, NDArray dx) {
         return new NDList(apply(dx));
+    }
+
+    @Override
+    public boolean affine() {
+        return true;
     }
 
     @Override

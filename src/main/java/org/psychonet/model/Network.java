@@ -40,6 +40,14 @@ public interface Network extends AutoCloseable {
      */
     NDList tangent(NDArray x, NDArray dx);
 
+    /**
+     * Whether y is affine in x, so that the Jacobian does not depend on the input (linear maps). The
+     * sensitivity engine then propagates a basis of the span of ∂x/∂θ instead of every stimulus.
+     */
+    default boolean affine() {
+        return false;
+    }
+
     /** What this network is, for result.json. */
     Map<String, Object> describe();
 

@@ -10,6 +10,7 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.psychonet.model.arch.ArchSpec;
+import org.psychonet.util.InputFiles;
 import org.psychonet.util.InvalidInputException;
 
 /**
@@ -57,43 +59,121 @@ public final class NetworkStore {
         return Files.isRegularFile(dir.resolve(WEIGHTS)) && Files.isRegularFile(dir.resolve(META));
     }
 
-    /** The architecture recorded in DIR/network.json. */
-    public static ArchSpec spec(Path dir) {
-        JsonNode n = meta(dir);
-        return new ArchSpec(n.get("arch").asText(), n.get("width").asInt(), n.get("classes").asInt());
+    /** Where saved networks come from, for every remedy that asks for one. */
+    static final String WHERE = "give saved:DIR for a folder psychonet wrote: 'psychonet deepnets --out OUT' saves its "
+            + "networks in OUT/networks/<condition>/ (e.g. OUT/networks/trained), and --checkpoint DIR holds the "
+            + "latest checkpoint";
+
+    /** The largest first-stage width or class count a network.json may declare (guards absurd allocations). */
+    static final int MAX_WIDTH = 1 << 16;
+    static final int MAX_SIDE = 1 << 14;
+
+    /** The validated contents of DIR/network.json. */
+    private record Meta(ArchSpec spec, Shape inputShape, JsonNode training) {
     }
 
-    /** The training configuration recorded beside the weights. */
+    /** The architecture recorded in DIR/network.json. */
+    public static ArchSpec spec(Path dir) {
+        return meta(dir).spec();
+    }
+
+    /** The training configuration recorded beside the weights (null when none was recorded). */
     public static JsonNode training(Path dir) {
-        return meta(dir).get("training");
+        return meta(dir).training();
     }
 
     public static Shape inputShape(Path dir) {
-        JsonNode s = meta(dir).get("input_shape");
-        long[] d = new long[s.size()];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = s.get(i).asLong();
-        }
-        return new Shape(d);
+        return meta(dir).inputShape();
     }
 
-    private static JsonNode meta(Path dir) {
-        if (!exists(dir)) {
-            throw new InvalidInputException("no saved psychonet network in " + dir + " (need " + WEIGHTS + " and "
-                    + META + "); train one with 'psychonet deepnets --save DIR'");
+    /** Checks that DIR holds a saved network: one line naming what is missing and where networks come from. */
+    public static void requireSaved(Path dir) {
+        String shown = InputFiles.show(dir);
+        String dirProblem = InputFiles.problem(dir);
+        if ("is a folder, not a file".equals(dirProblem)) {
+            for (String f : new String[] {WEIGHTS, META}) {
+                String p = InputFiles.problem(dir.resolve(f));
+                if (p != null) {
+                    throw new InvalidInputException("no saved psychonet network in " + shown + ": " + f + " " + p
+                            + "; " + WHERE);
+                }
+            }
+            return;
         }
+        throw new InvalidInputException("saved network " + shown + " "
+                + (dirProblem == null ? "is a file, not a folder" : dirProblem) + "; " + WHERE);
+    }
+
+    private static Meta meta(Path dir) {
+        requireSaved(dir);
+        Path file = dir.resolve(META);
+        String shown = InputFiles.show(file);
+        JsonNode n;
         try {
-            return JSON.readTree(dir.resolve(META).toFile());
+            n = JSON.readTree(file.toFile());
         } catch (IOException e) {
-            throw new InvalidInputException("cannot read " + dir.resolve(META) + " (" + e.getMessage() + ")");
+            throw new InvalidInputException(shown + " is not valid JSON (" + InputFiles.oneLine(String.valueOf(
+                    e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage()
+                            : e.getMessage())) + "); the file is damaged: " + WHERE);
         }
+        if (n == null || !n.isObject()) {
+            throw new InvalidInputException(shown + " is not a JSON object; the file is damaged: " + WHERE);
+        }
+        String arch = field(n, "arch", shown).asText();
+        if (!ArchSpec.NAMES.contains(arch) || !n.get("arch").isTextual()) {
+            throw new InvalidInputException(shown + " names architecture '" + InputFiles.oneLine(arch)
+                    + "', not one of " + String.join(", ", ArchSpec.NAMES) + "; " + WHERE);
+        }
+        int width = positiveInt(n, "width", MAX_WIDTH, shown);
+        int classes = positiveInt(n, "classes", MAX_WIDTH, shown);
+        JsonNode s = field(n, "input_shape", shown);
+        if (!s.isArray() || s.size() != 3) {
+            throw new InvalidInputException(shown + " has input_shape " + InputFiles.oneLine(s.toString())
+                    + ", not [channels, height, width]; the file is damaged: " + WHERE);
+        }
+        long[] d = new long[3];
+        for (int i = 0; i < 3; i++) {
+            JsonNode v = s.get(i);
+            if (!v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < 1 || v.asInt() > MAX_SIDE) {
+                throw new InvalidInputException(shown + " has input_shape " + InputFiles.oneLine(s.toString())
+                        + " with a dimension that is not a whole number in 1.." + MAX_SIDE + "; the file is damaged: "
+                        + WHERE);
+            }
+            d[i] = v.asInt();
+        }
+        JsonNode training = n.get("training");
+        return new Meta(new ArchSpec(arch, width, classes), new Shape(d),
+                training == null || training.isNull() ? null : training);
+    }
+
+    private static JsonNode field(JsonNode n, String name, String file) {
+        JsonNode v = n.get(name);
+        if (v == null || v.isNull()) {
+            throw new InvalidInputException(file + " lacks the field '" + name + "'; the file is damaged or was not "
+                    + "written by psychonet: " + WHERE);
+        }
+        return v;
+    }
+
+    private static int positiveInt(JsonNode n, String name, int max, String file) {
+        JsonNode v = field(n, name, file);
+        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 1 || v.asInt() > max) {
+            throw new InvalidInputException(file + " has " + name + " " + InputFiles.oneLine(v.toString())
+                    + ", not a whole number in 1.." + max + "; the file is damaged: " + WHERE);
+        }
+        return v.asInt();
     }
 
     /** Rebuilds the recorded architecture and loads the weights into it. */
     public static TapNetwork load(Path dir, DataType type) {
-        ArchSpec spec = spec(dir);
-        TapNetwork net = spec.build(inputShape(dir), type, 0);
-        loadInto(net, dir);
+        Meta m = meta(dir);
+        TapNetwork net = m.spec().build(m.inputShape(), type, 0);
+        try {
+            loadInto(net, dir);
+        } catch (RuntimeException e) {
+            net.close();
+            throw e;
+        }
         return net;
     }
 
@@ -108,15 +188,40 @@ public final class NetworkStore {
         }
     }
 
-    /** Loads DIR's weights into a network of the same architecture. */
+    /**
+     * Loads DIR's weights into a network of the same architecture. Refuses a truncated or over-long weights
+     * file and weights that are NaN or infinite in the network's precision (checked after any conversion: a
+     * finite float64 weight can overflow to Infinity as float32).
+     */
     public static void loadInto(TapNetwork net, Path dir) {
-        try (DataInputStream is = new DataInputStream(new BufferedInputStream(
-                Files.newInputStream(dir.resolve(WEIGHTS))))) {
+        requireSaved(dir);
+        Path file = dir.resolve(WEIGHTS);
+        String shown = InputFiles.show(file);
+        try (DataInputStream is = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             net.model().getBlock().loadParameters(net.model().getNDManager(), is);
-        } catch (IOException | MalformedModelException e) {
-            throw new InvalidInputException("cannot load weights from " + dir + " (" + e.getMessage()
-                    + "); the file does not match the architecture in " + META);
+            if (is.read() != -1) {
+                throw new InvalidInputException(shown + " holds more data than the architecture in " + META
+                        + " has parameters; the files do not belong together: " + WHERE);
+            }
+        } catch (EOFException e) {
+            throw new InvalidInputException(shown + " is truncated: it ends before every parameter of the "
+                    + "architecture in " + META + " is read; " + WHERE);
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            if (e instanceof InvalidInputException bad) {
+                throw bad;
+            }
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : InputFiles.oneLine(e.getMessage());
+            throw new InvalidInputException("cannot load weights from " + shown + " (" + why
+                    + "): the file does not match the architecture in " + META + "; " + WHERE);
         }
         ownMemory(net);
+        for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : net.model().getBlock().getParameters()) {
+            ai.djl.ndarray.NDArray a = p.getValue().getArray();
+            if (a.getDataType().isFloating() && (a.isNaN().any().getBoolean() || a.isInfinite().any().getBoolean())) {
+                throw new InvalidInputException(shown + " holds NaN or infinite weights in parameter " + p.getKey()
+                        + " (as " + a.getDataType() + "); the network diverged in training: retrain it (e.g. a "
+                        + "lower learning rate) before measuring sensitivity");
+            }
+        }
     }
 }

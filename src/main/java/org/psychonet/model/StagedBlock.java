@@ -41,10 +41,20 @@ public final class StagedBlock extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
+        return forwardStages(ps, inputs, training, params, stages.size());
+    }
+
+    /** The outputs of the first {@code count} stages only (inference mode): no work is spent on later ones. */
+    public NDList forward(ParameterStore ps, NDArray x, int count) {
+        return forwardStages(ps, new NDList(x), false, null, count);
+    }
+
+    private NDList forwardStages(ParameterStore ps, NDList inputs, boolean training,
+                                 PairList<String, Object> params, int count) {
         NDList out = new NDList();
         NDList x = inputs;
-        for (TangentBlock s : stages) {
-            x = s.forward(ps, x, training, params);
+        for (int i = 0; i < count; i++) {
+            x = stages.get(i).forward(ps, x, training, params);
             out.add(x.singletonOrThrow());
         }
         return out;
@@ -52,11 +62,16 @@ public final class StagedBlock extends AbstractBlock {
 
     /** Every stage's tangent, from one pass. */
     public NDList forwardTangent(ParameterStore ps, NDArray x, NDArray dx) {
+        return forwardTangent(ps, x, dx, stages.size());
+    }
+
+    /** The tangents of the first {@code count} stages, from one pass. */
+    public NDList forwardTangent(ParameterStore ps, NDArray x, NDArray dx, int count) {
         NDList out = new NDList();
         NDArray y = x;
         NDArray dy = dx;
-        for (TangentBlock s : stages) {
-            NDList r = s.forwardTangent(ps, y, dy);
+        for (int i = 0; i < count; i++) {
+            NDList r = stages.get(i).forwardTangent(ps, y, dy);
             y = r.get(0);
             dy = r.get(1);
             out.add(dy);

@@ -10,6 +10,7 @@ import ai.djl.training.ParameterStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.psychonet.util.InvalidInputException;
 
 /**
  * A psychonet-built network: a {@link StagedBlock} held by a DJL {@link Model} (which owns the
@@ -101,6 +102,67 @@ public class TapNetwork implements Network {
     @Override
     public Map<String, Object> describe() {
         return description;
+    }
+
+    /**
+     * This network cut after {@code layer}: a view (sharing the weights, not owning them) whose taps are the
+     * stages up to and including that layer, so measuring a shallow layer costs no pass through deeper ones
+     * (e.g. the first layer of the Fig. 6 network). Closing the view does not close this network.
+     */
+    public Network upTo(String layer) {
+        int count = block.names().indexOf(layer) + 1;
+        InvalidInputException.requireParameter(count > 0, "layers", "'" + layer + "' is not a layer of " + name
+                + "; it has " + String.join(", ", block.names()));
+        TapNetwork full = this;
+        List<String> names = block.names().subList(0, count);
+        return new Network() {
+            @Override
+            public String name() {
+                return full.name + " up to " + layer;
+            }
+
+            @Override
+            public List<String> layers() {
+                return names;
+            }
+
+            @Override
+            public Shape inputShape() {
+                return full.inputShape;
+            }
+
+            @Override
+            public DataType dataType() {
+                return full.dataType;
+            }
+
+            @Override
+            public NDList forward(NDArray x) {
+                return full.block.forward(full.ps, x, count);
+            }
+
+            @Override
+            public boolean supportsTangent() {
+                return true;
+            }
+
+            @Override
+            public NDList tangent(NDArray x, NDArray dx) {
+                return full.block.forwardTangent(full.ps, x, dx, count);
+            }
+
+            @Override
+            public Map<String, Object> describe() {
+                Map<String, Object> d = new LinkedHashMap<>(full.description);
+                d.put("layers", names);
+                return d;
+            }
+
+            @Override
+            public void close() {
+                // a view: the full network owns the weights
+            }
+        };
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.psychonet.experiment.DeepNetworks;
 import org.psychonet.experiment.ImageStatistics;
-import org.psychonet.learning.CnnTrainingConfig;
+import org.psychonet.learning.cnn.CnnTrainingConfig;
 import org.psychonet.experiment.LinearDynamics;
 import org.psychonet.learning.LinearMethod;
 import org.psychonet.experiment.ReproductionStep;

@@ -59,14 +59,20 @@ public final class StatsReport {
                 m++;
             }
         }
+        if (m == 0) {
+            return; // nothing positive to draw on log axes (blank images): the CSV holds the spectrum, result.json the reason
+        }
         XYChart ch = Plots.lineChart("PCA spectrum of " + r.config().patchSize() + "×" + r.config().patchSize()
                 + " patches (" + r.patchesUsed() + ")", "PC rank", "variance (eigenvalue)");
         ch.getStyler().setXAxisLogarithmic(true);
         ch.getStyler().setYAxisLogarithmic(true);
         Plots.line(ch, "eigenvalues", Arrays.copyOf(x, m), Arrays.copyOf(y, m), Color.BLACK);
-        double[] fx = {fit.from(), fit.to()};
-        double[] fy = {fit.at(fit.from()), fit.at(fit.to())};
-        Plots.dashed(ch, String.format("k^%.2f (R²=%.3f)", fit.exponent(), fit.r2()), fx, fy, new Color(200, 40, 40));
+        if (fit.fitted() && fit.at(fit.from()) > 0 && fit.at(fit.to()) > 0) {
+            double[] fx = {fit.from(), fit.to()};
+            double[] fy = {fit.at(fit.from()), fit.at(fit.to())};
+            Plots.dashed(ch, String.format("k^%.2f (R²=%.3f)", fit.exponent(), fit.r2()), fx, fy,
+                    new Color(200, 40, 40));
+        }
         Plots.save(ch, dir.resolve("pca_spectrum.png"));
     }
 

@@ -19,6 +19,7 @@ import org.psychonet.experiment.SupervisedLabelNoise.SeedResult;
 import org.psychonet.learning.BinaryEntropy;
 import org.psychonet.learning.LabelNoise;
 import org.psychonet.learning.SupervisedTrace;
+import org.psychonet.sensitivity.SensitivityProfile;
 
 /**
  * Files of the Fig. 6 experiment, per condition: {@code <c>_heatmap.png} (first-layer sensitivity,
@@ -119,7 +120,7 @@ public final class SupervisedReport {
     static double[] normalizedMean(ConditionResult c) {
         double[] m = new double[c.thetas().length];
         for (SeedResult s : c.seeds()) {
-            double[] n = normalized(s.trace().finalSensitivity());
+            double[] n = SensitivityProfile.normalized(s.trace().finalSensitivity());
             for (int i = 0; i < m.length; i++) {
                 m[i] += n[i] / c.seeds().size();
             }
@@ -127,18 +128,6 @@ public final class SupervisedReport {
         return m;
     }
 
-    static double[] normalized(double[] d) {
-        double[] r = new double[d.length];
-        double sum = 0;
-        for (int i = 0; i < d.length; i++) {
-            r[i] = Math.sqrt(Math.max(0, d[i]));
-            sum += r[i];
-        }
-        for (int i = 0; i < d.length; i++) {
-            r[i] /= sum;
-        }
-        return r;
-    }
 
     /** Orientation × step heatmap of D (mean over seeds), 0° at the bottom, 180° at the top (Fig. 6). */
     static BufferedImage heatmap(ConditionResult c) {
@@ -239,7 +228,7 @@ public final class SupervisedReport {
         XYChart s = panel("Final sensitivity · " + c.condition().label(), "√D / Σ√D");
         for (int k = 0; k < c.seeds().size(); k++) {
             SeedResult sr = c.seeds().get(k);
-            Plots.line(s, "seed " + sr.seed(), normalized(sr.trace().finalSensitivity()), deg, new Color(150, 170, 210));
+            Plots.line(s, "seed " + sr.seed(), SensitivityProfile.normalized(sr.trace().finalSensitivity()), deg, new Color(150, 170, 210));
         }
         Plots.line(s, "mean", normalizedMean(c), deg, new Color(8, 48, 107));
         XYChart p = panel("p(θ) · " + c.prior().label(), "density");

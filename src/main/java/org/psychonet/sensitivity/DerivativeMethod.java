@@ -19,7 +19,7 @@ public enum DerivativeMethod {
         try {
             return valueOf(s.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("unknown derivative method '" + s + "'; choose fd, grid or exact");
+            throw InvalidInputException.parameter("method", "'" + s + "' is unknown; choose exact, grid or fd");
         }
     }
 

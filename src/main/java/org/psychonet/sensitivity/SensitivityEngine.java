@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -39,35 +40,151 @@ public final class SensitivityEngine {
      * @param layers the taps to report, a subset of {@code net.layers()} (all are computed in the same passes)
      */
     public SensitivityProfile measure(Network net, StimulusFamily family, double[] thetas, List<String> layers) {
-        InvalidInputException.require(thetas.length >= 3, "the θ grid has " + thetas.length
-                + " points; give at least 3 (e.g. --thetas 180)");
+        return measure(net, family, thetas, layers, Renderer.fresh(family));
+    }
+
+    /**
+     * A probe: a fixed stimulus set measured repeatedly (e.g. at every snapshot of a training run). Its
+     * stimuli are rendered once and kept, so only use it for sets that fit in memory comfortably; for
+     * networks that are affine in x it keeps only a basis of the derivative images' span (see
+     * {@link DerivativeSubspace}).
+     */
+    public Probe probe(StimulusFamily family, double[] thetas) {
+        return new Probe(family, thetas.clone());
+    }
+
+    private SensitivityProfile measure(Network net, StimulusFamily family, double[] thetas, List<String> layers,
+                                       Renderer renderer) {
+        InvalidInputException.requireParameter(thetas.length >= 3, "thetas", "has " + thetas.length
+                + " points; give at least 3 (e.g. 180)");
+        int[] tapIndex = tapIndices(net, layers);
         checkShape(net, family);
-        int[] tapIndex = new int[layers.size()];
-        for (int i = 0; i < layers.size(); i++) {
-            tapIndex[i] = net.layers().indexOf(layers.get(i));
-            InvalidInputException.require(tapIndex[i] >= 0, "unknown layer '" + layers.get(i) + "'; "
-                    + net.name() + " has layers " + String.join(", ", net.layers()));
-        }
         DataType type = net.dataType() != null ? net.dataType() : config.dataType();
         double[][] d = new double[layers.size()][thetas.length];
         switch (config.method()) {
-            case EXACT -> exact(net, family, thetas, tapIndex, type, d);
-            case FD -> finiteDifference(net, family, thetas, tapIndex, type, d);
-            case GRID -> grid(net, family, thetas, tapIndex, type, d);
+            case EXACT -> exact(net, family, thetas, tapIndex, type, d, renderer);
+            case FD -> finiteDifference(net, family, thetas, tapIndex, type, d, renderer);
+            case GRID -> grid(net, family, thetas, tapIndex, type, d, renderer);
             default -> throw new IllegalStateException();
         }
         return new SensitivityProfile(family.name(), family.axis(), thetas.clone(), List.copyOf(layers), d,
                 config.method());
     }
 
+    private static int[] tapIndices(Network net, List<String> layers) {
+        int[] tapIndex = new int[layers.size()];
+        for (int i = 0; i < layers.size(); i++) {
+            tapIndex[i] = net.layers().indexOf(layers.get(i));
+            InvalidInputException.requireParameter(tapIndex[i] >= 0, "layers", "names '" + layers.get(i)
+                    + "', which is not a layer of " + net.name() + "; it has " + String.join(", ", net.layers()));
+        }
+        return tapIndex;
+    }
+
+    /** Renders a chunk of stimuli (or their ∂x/∂θ) into a batch's manager. */
+    private interface Renderer {
+        NDArray render(NDManager into, double[] chunk, DataType type, boolean derivative);
+
+        static Renderer fresh(StimulusFamily family) {
+            return (into, chunk, type, derivative) -> derivative
+                    ? StimulusBatch.derivative(into, family, chunk, type)
+                    : StimulusBatch.render(into, family, chunk, type);
+        }
+    }
+
+    /** See {@link #probe}. Close it to free the kept stimuli. */
+    public final class Probe implements AutoCloseable {
+        private final StimulusFamily family;
+        private final double[] thetas;
+        private final NDManager manager = NDManager.newBaseManager();
+        private final java.util.Map<List<Object>, NDArray> kept = new java.util.HashMap<>();
+        private DerivativeSubspace subspace;
+        private boolean subspaceTried;
+
+        private Probe(StimulusFamily family, double[] thetas) {
+            this.family = family;
+            this.thetas = thetas;
+        }
+
+        public double[] thetas() {
+            return thetas.clone();
+        }
+
+        public StimulusFamily family() {
+            return family;
+        }
+
+        /** Every layer of the network. */
+        public SensitivityProfile measure(Network net) {
+            return measure(net, net.layers());
+        }
+
+        public SensitivityProfile measure(Network net, List<String> layers) {
+            if (net.affine() && config.method() == DerivativeMethod.EXACT && subspace() != null) {
+                return affine(net, layers);
+            }
+            return SensitivityEngine.this.measure(net, family, thetas, layers, (into, chunk, type, derivative) -> {
+                List<Object> key = List.of(java.util.Arrays.toString(chunk), type, derivative);
+                NDArray a = kept.computeIfAbsent(key, k -> derivative
+                        ? StimulusBatch.derivative(manager, family, chunk, type)
+                        : StimulusBatch.render(manager, family, chunk, type));
+                a.tempAttach(into); // borrowed: every result computed from it is freed with the batch
+                return a;
+            });
+        }
+
+        /** Dimension of the span of the derivative images, or −1 when it is too large to be worth keeping. */
+        public int subspaceRank() {
+            return subspace() == null ? -1 : subspace.rank();
+        }
+
+        private DerivativeSubspace subspace() {
+            if (!subspaceTried) {
+                subspaceTried = true;
+                int rows = thetas.length * family.nuisanceCount();
+                subspace = DerivativeSubspace.of(family, thetas, Math.min(MAX_SUBSPACE_RANK, rows / 2));
+            }
+            return subspace;
+        }
+
+        /** D for a network affine in x: Q = (J Bᵀ)ᵀ(J Bᵀ) per tap from r tangent images, then cᵀQc per stimulus. */
+        private SensitivityProfile affine(Network net, List<String> layers) {
+            int[] taps = tapIndices(net, layers);
+            checkShape(net, family);
+            DataType type = net.dataType() != null ? net.dataType() : config.dataType();
+            int r = subspace.rank();
+            double[][] d = new double[layers.size()][];
+            try (NDManager m = NDManager.newBaseManager()) {
+                Shape shape = new Shape(r).addAll(net.inputShape());
+                NDArray b = m.create(subspace.basis(), new Shape(r, subspace.dimension())).toType(type, false)
+                        .reshape(shape);
+                NDList jb = net.tangent(m.zeros(shape, type), b);
+                for (int l = 0; l < taps.length; l++) {
+                    NDArray a = jb.get(taps[l]).reshape(r, -1).toType(DataType.FLOAT64, false);
+                    d[l] = subspace.sensitivity(a.matMul(a.transpose()).toDoubleArray(), family.nuisanceCount());
+                }
+            }
+            return new SensitivityProfile(family.name(), family.axis(), thetas.clone(), List.copyOf(layers), d,
+                    config.method());
+        }
+
+        @Override
+        public void close() {
+            manager.close();
+        }
+    }
+
+    /** Above this many dimensions a probe propagates its images rather than a basis of their span. */
+    private static final int MAX_SUBSPACE_RANK = 256;
+
     private static void checkShape(Network net, StimulusFamily family) {
         long[] in = net.inputShape().getShape();
         boolean ok = in.length == 3 && in[0] == family.channels() && in[1] == family.height()
                 && in[2] == family.width();
-        InvalidInputException.require(ok || net.inputShape().size() == family.size() && in.length != 3,
-                "network " + net.name() + " takes inputs of shape " + net.inputShape() + " but " + family.name()
-                        + " stimuli are (" + family.channels() + ", " + family.height() + ", " + family.width()
-                        + "); choose a matching stimulus or model");
+        InvalidInputException.requireParameter(ok || net.inputShape().size() == family.size() && in.length != 3,
+                "stimulus", family.name() + " gives images of shape (" + family.channels() + ", " + family.height()
+                        + ", " + family.width() + ") but " + net.name() + " takes " + net.inputShape()
+                        + "; choose a matching stimulus size or model");
     }
 
     /** θ values per batch so that a batch holds about {@code batchSize} stimuli. */
@@ -76,18 +193,16 @@ public final class SensitivityEngine {
     }
 
     private void exact(Network net, StimulusFamily family, double[] thetas, int[] taps, DataType type,
-                       double[][] d) {
-        if (!net.supportsTangent()) {
-            throw new InvalidInputException("exact derivatives need a psychonet-built network; " + net.name()
-                    + " has none: use --method grid or --method fd");
-        }
+                       double[][] d, Renderer renderer) {
+        InvalidInputException.requireParameter(net.supportsTangent(), "method", "exact needs a network with "
+                + "tangents; " + net.name() + " has none: use grid or fd");
         int per = thetasPerBatch(family, 1);
         try (Progress bar = Progress.start("sensitivity (exact)", thetas.length)) {
             for (int start = 0; start < thetas.length; start += per) {
                 double[] chunk = slice(thetas, start, Math.min(thetas.length, start + per));
                 try (NDManager m = NDManager.newBaseManager()) {
-                    NDArray x = StimulusBatch.render(m, family, chunk, type).reshape(batchShape(net, chunk, family));
-                    NDArray dx = StimulusBatch.derivative(m, family, chunk, type).reshape(x.getShape());
+                    NDArray x = renderer.render(m, chunk, type, false).reshape(batchShape(net, chunk, family));
+                    NDArray dx = renderer.render(m, chunk, type, true).reshape(x.getShape());
                     NDList dy = net.tangent(x, dx);
                     accumulate(dy, taps, family.nuisanceCount(), start, 1.0, d);
                 }
@@ -97,7 +212,7 @@ public final class SensitivityEngine {
     }
 
     private void finiteDifference(Network net, StimulusFamily family, double[] thetas, int[] taps,
-                                  DataType type, double[][] d) {
+                                  DataType type, double[][] d, Renderer renderer) {
         double h = Double.isNaN(config.fdStep()) ? family.axis().defaultStep() : config.fdStep();
         int per = thetasPerBatch(family, 1);
         try (Progress bar = Progress.start("sensitivity (fd)", thetas.length)) {
@@ -110,8 +225,8 @@ public final class SensitivityEngine {
                     minus[i] -= h;
                 }
                 try (NDManager m = NDManager.newBaseManager()) {
-                    NDArray xp = StimulusBatch.render(m, family, plus, type).reshape(batchShape(net, chunk, family));
-                    NDArray xm = StimulusBatch.render(m, family, minus, type).reshape(xp.getShape());
+                    NDArray xp = renderer.render(m, plus, type, false).reshape(batchShape(net, chunk, family));
+                    NDArray xm = renderer.render(m, minus, type, false).reshape(xp.getShape());
                     long n = xp.getShape().get(0);
                     NDList y = net.forward(NDArrays.concat(new NDList(xp, xm)));
                     NDList dy = new NDList();
@@ -130,14 +245,14 @@ public final class SensitivityEngine {
     }
 
     private void grid(Network net, StimulusFamily family, double[] thetas, int[] taps, DataType type,
-                      double[][] d) {
+                      double[][] d, Renderer renderer) {
         int r = config.stencilHalfWidth();
         double h = thetas[1] - thetas[0];
         for (int i = 1; i < thetas.length; i++) {
             double step = thetas[i] - thetas[i - 1];
             if (Math.abs(step - h) > 1e-9 * Math.max(1, Math.abs(h))) {
-                throw new InvalidInputException("--method grid needs a uniform θ grid; use fd or exact for "
-                        + "irregular grids");
+                throw InvalidInputException.parameter("method", "grid needs a uniform θ grid; use fd or exact "
+                        + "for irregular grids");
             }
         }
         // With kinks in ∂x/∂θ a stencil may shift by up to r nodes, so 2r extra nodes are rendered per end.
@@ -157,7 +272,7 @@ public final class SensitivityEngine {
                 int end = Math.min(total, start + per);
                 NDManager m = NDManager.newBaseManager();
                 double[] chunk = slice(extended, start, end);
-                NDArray x = StimulusBatch.render(m, family, chunk, type).reshape(batchShape(net, chunk, family));
+                NDArray x = renderer.render(m, chunk, type, false).reshape(batchShape(net, chunk, family));
                 NDList y = net.forward(x);
                 NDList kept = new NDList();
                 for (int t : taps) {
@@ -203,8 +318,8 @@ public final class SensitivityEngine {
                 }
             }
             if (shift[i] == Integer.MIN_VALUE) {
-                throw new InvalidInputException("the θ grid is too coarse for --method grid near the kinks of "
-                        + family.name() + "; use more --thetas or --method exact");
+                throw InvalidInputException.parameter("thetas", "is too coarse a grid for the grid method near the "
+                        + "kinks of " + family.name() + "; use more points or the exact method");
             }
         }
         return shift;

@@ -33,7 +33,14 @@ public record SensitivityProfile(String family, ThetaAxis axis, double[] thetas,
 
     /** √D(θ) / Σ_θ √D: the curves of Figs 2c and 3c. */
     public double[] normalized(int layer) {
-        double[] d = sensitivity[layer];
+        return normalized(sensitivity[layer]);
+    }
+
+    /**
+     * √D(θ) / Σ_θ √D (Figs 2c, 3c, 6) — the one home of this normalization. Negative values (rounding of a
+     * zero D) count as 0; a curve whose D is 0 everywhere has no shape and comes back as all zeros.
+     */
+    public static double[] normalized(double[] d) {
         double[] r = new double[d.length];
         double sum = 0;
         for (int i = 0; i < d.length; i++) {
@@ -46,18 +53,22 @@ public record SensitivityProfile(String family, ThetaAxis axis, double[] thetas,
         return r;
     }
 
+    /** Threshold D^(−1/2) at every θ (Fig. 5f); +∞ where D is 0. */
+    public static double[] threshold(double[] d) {
+        double[] r = new double[d.length];
+        for (int i = 0; i < d.length; i++) {
+            r[i] = d[i] > 0 ? 1 / Math.sqrt(d[i]) : Double.POSITIVE_INFINITY;
+        }
+        return r;
+    }
+
     public double[] normalized(String layer) {
         return normalized(layerIndex(layer));
     }
 
     /** Threshold D^(−1/2): the discrimination threshold under unit Gaussian noise (Fig. 5f). */
     public double[] threshold(int layer) {
-        double[] d = sensitivity[layer];
-        double[] r = new double[d.length];
-        for (int i = 0; i < d.length; i++) {
-            r[i] = d[i] > 0 ? 1 / Math.sqrt(d[i]) : Double.POSITIVE_INFINITY;
-        }
-        return r;
+        return threshold(sensitivity[layer]);
     }
 
     public double[] threshold(String layer) {

@@ -104,6 +104,39 @@ public final class Grating64 implements StimulusFamily {
         derivativeAt(theta, phase(kk), out, offset);
     }
 
+    /**
+     * All phases at once: cos(ku + φ) = cos(ku)·cos φ − sin(ku)·sin φ, so each θ costs two trigonometric
+     * evaluations per pixel instead of two per pixel and phase.
+     */
+    @Override
+    public void renderAll(double theta, boolean derivative, double[] out, int offset) {
+        double c = Math.cos(theta);
+        double s = Math.sin(theta);
+        int n = config.phases();
+        double[] cosP = new double[n];
+        double[] sinP = new double[n];
+        for (int q = 0; q < n; q++) {
+            cosP[q] = Math.cos(phase(q));
+            sinP[q] = Math.sin(phase(q));
+        }
+        int size = xs.length;
+        for (int p = 0; p < size; p++) {
+            double u = xs[p] * c + ys[p] * s;
+            double cu = Math.cos(k * u);
+            double su = Math.sin(k * u);
+            if (derivative) {
+                double a = -aperture[p] * k * (-xs[p] * s + ys[p] * c);
+                for (int q = 0; q < n; q++) {
+                    out[offset + q * size + p] = a * (su * cosP[q] + cu * sinP[q]);
+                }
+            } else {
+                for (int q = 0; q < n; q++) {
+                    out[offset + q * size + p] = aperture[p] * (cu * cosP[q] - su * sinP[q]);
+                }
+            }
+        }
+    }
+
     /** Renders the grating at any phase (the supervised task draws a random phase per image). */
     public void renderAt(double theta, double phase, double[] out, int offset) {
         double c = Math.cos(theta);

@@ -17,7 +17,7 @@ public final class Stimuli {
             case "hue" -> new Hue();
             case "planewave" -> new PlaneWave();
             case "grating64" -> new Grating64();
-            default -> throw new InvalidInputException("unknown stimulus '" + name + "'; choose one of "
+            default -> throw InvalidInputException.parameter("stimulus", "'" + name + "' is unknown; choose one of "
                     + String.join(", ", NAMES));
         };
     }

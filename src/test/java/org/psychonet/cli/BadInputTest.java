@@ -59,7 +59,7 @@ class BadInputTest {
     @Test
     void unknownStimulus() {
         Path out = dir.resolve("o1");
-        assertRejected("unknown stimulus 'plaid'", out, "sensitivity", "--model", "identity", "--stimulus", "plaid",
+        assertRejected("'plaid' is unknown", out, "sensitivity", "--model", "identity", "--stimulus", "plaid",
                 "--out", out.toString());
     }
 
@@ -72,9 +72,9 @@ class BadInputTest {
     @Test
     void unknownModelAndMethod() {
         Path out = dir.resolve("o3");
-        assertRejected("unknown model 'resnet1000'", out, "sensitivity", "--model", "resnet1000", "--out",
+        assertRejected("'resnet1000' is unknown", out, "sensitivity", "--model", "resnet1000", "--out",
                 out.toString());
-        assertRejected("unknown derivative method 'magic'", out, "sensitivity", "--model", "identity", "--method",
+        assertRejected("'magic' is unknown", out, "sensitivity", "--model", "identity", "--method",
                 "magic", "--out", out.toString());
     }
 
@@ -181,5 +181,22 @@ class BadInputTest {
         assertEquals(1 + 3 * 8, rows, "header + 3 layers × 8 frequencies");
         String json = Files.readString(out.resolve("result.json"));
         assertTrue(json.contains("\"git_commit\"") && json.contains("\"seed\"") && json.contains("\"timings\""));
+    }
+
+    @Test
+    void supervisedOptions() {
+        assertRejected("--condition sideways is unknown", dir.resolve("o1"), "supervised", "--condition", "sideways",
+                "--out", dir.resolve("o1").toString());
+        assertRejected("--seeds", dir.resolve("o2"), "supervised", "--seeds", "0", "--out", dir.resolve("o2").toString());
+        assertRejected("--balance-fraction", dir.resolve("o3"), "supervised", "--balance-fraction", "1.5", "--out",
+                dir.resolve("o3").toString());
+    }
+
+    @Test
+    void linearOptions() {
+        assertRejected("--depth", dir.resolve("o1"), "linear", "--depth", "0", "--out", dir.resolve("o1").toString());
+        assertRejected("adam", dir.resolve("o2"), "linear", "--method", "adam", "--out", dir.resolve("o2").toString());
+        assertRejected("--save-weights", dir.resolve("o3"), "linear", "--save-weights", "0", "--out",
+                dir.resolve("o3").toString());
     }
 }

@@ -40,11 +40,11 @@ class TorchScriptNetworkTest {
 
     @Test
     void modelsSpecLoadsTorchscriptAndRejectsMissingFile() {
-        try (Network net = Models.fromSpec("torchscript:" + FIXTURE, new Shape(3, 8, 8), DataType.FLOAT32, 0)) {
+        try (Network net = ModelSpec.parse("torchscript:" + FIXTURE).build(new Shape(3, 8, 8), DataType.FLOAT32, 0)) {
             assertEquals(4, net.layers().size());
         }
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> Models.fromSpec("torchscript:/nonexistent/x.pt", new Shape(3, 8, 8), DataType.FLOAT32, 0));
+                () -> ModelSpec.parse("torchscript:/nonexistent/x.pt"));
         assertTrue(e.getMessage().contains("does not exist"));
     }
 }

@@ -11,7 +11,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.psychonet.model.LinearNetwork;
-import org.psychonet.model.Models;
+import org.psychonet.model.ModelSpec;
 import org.psychonet.model.Network;
 import org.psychonet.stimulus.Gabor;
 import org.psychonet.stimulus.Hue;
@@ -34,7 +34,7 @@ class ClosedFormSensitivityTest {
         Path file = dir.resolve("W.npy");
         Npy.write(file, new long[] {out, in}, w);
         double[] freqs = {0.5, 3.0, 7.25, 16.0, 31.0};
-        try (Network net = Models.fromSpec("linear:" + file, new Shape(1, 32, 32), DataType.FLOAT64, 0)) {
+        try (Network net = ModelSpec.parse("linear:" + file).build(new Shape(1, 32, 32), DataType.FLOAT64, 0)) {
             for (DerivativeMethod m : new DerivativeMethod[] {DerivativeMethod.EXACT, DerivativeMethod.FD}) {
                 SensitivityConfig c = SensitivityConfig.defaults(m).withDataType(DataType.FLOAT64).withFdStep(1e-4);
                 SensitivityProfile p = new SensitivityEngine(c).measure(net, pw, freqs);

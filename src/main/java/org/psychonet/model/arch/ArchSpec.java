@@ -9,22 +9,26 @@ import org.psychonet.util.InvalidInputException;
 /**
  * Which architecture, how wide and how many outputs.
  *
- * @param arch    resnet18, vgg16bn, alexnet, alexnet-nonoverlap or small
+ * @param arch    the architecture
  * @param width   resnet18/small: channels of the first stage; vgg16bn/alexnet: divisor of torchvision's widths
  * @param classes outputs of the last layer
  */
-public record ArchSpec(String arch, int width, int classes) {
-    public static final List<String> NAMES = List.of("resnet18", "vgg16bn", "alexnet", "alexnet-nonoverlap", "small");
+public record ArchSpec(Architecture arch, int width, int classes) {
+    /** The architecture names, as users type them. */
+    public static final List<String> NAMES = Architecture.labels();
+
+    /** By name; an unknown name is bad input for parameter {@code arch}. */
+    public ArchSpec(String arch, int width, int classes) {
+        this(Architecture.parse(arch), width, classes);
+    }
 
     /** torchvision's full-size network with ImageNet's 1000 outputs (small: width 16, 10 outputs). */
+    public static ArchSpec standard(Architecture arch) {
+        return new ArchSpec(arch, arch.standardWidth(), arch.standardClasses());
+    }
+
     public static ArchSpec standard(String arch) {
-        return switch (arch) {
-            case "resnet18" -> new ArchSpec(arch, 64, 1000);
-            case "vgg16bn", "alexnet", "alexnet-nonoverlap" -> new ArchSpec(arch, 1, 1000);
-            case "small" -> new ArchSpec(arch, 16, 10);
-            default -> throw new InvalidInputException("unknown architecture '" + arch + "'; choose one of "
-                    + String.join(", ", NAMES));
-        };
+        return standard(Architecture.parse(arch));
     }
 
     public ArchSpec withClasses(int n) {
@@ -37,15 +41,14 @@ public record ArchSpec(String arch, int width, int classes) {
 
     /** Builds and initializes the network (the same seed gives the same weights). */
     public TapNetwork build(Shape inputShape, DataType type, long seed) {
-        InvalidInputException.require(width >= 1 && classes >= 1, "architecture width and classes must be positive");
+        InvalidInputException.requireParameter(width >= 1, "width", "must be positive, not " + width);
+        InvalidInputException.requireParameter(classes >= 1, "classes", "must be positive, not " + classes);
         return switch (arch) {
-            case "resnet18" -> ResNet18.build(inputShape, width, classes, type, seed);
-            case "vgg16bn" -> Vgg16Bn.build(inputShape, width, classes, type, seed);
-            case "alexnet" -> AlexNetStyle.build(inputShape, true, width, classes, type, seed);
-            case "alexnet-nonoverlap" -> AlexNetStyle.build(inputShape, false, width, classes, type, seed);
-            case "small" -> SmallCnn.build(inputShape, width, classes, type, seed);
-            default -> throw new InvalidInputException("unknown architecture '" + arch + "'; choose one of "
-                    + String.join(", ", NAMES));
+            case RESNET18 -> ResNet18.build(inputShape, width, classes, type, seed);
+            case VGG16BN -> Vgg16Bn.build(inputShape, width, classes, type, seed);
+            case ALEXNET -> AlexNetStyle.build(inputShape, true, width, classes, type, seed);
+            case ALEXNET_NONOVERLAP -> AlexNetStyle.build(inputShape, false, width, classes, type, seed);
+            case SMALL -> SmallCnn.build(inputShape, width, classes, type, seed);
         };
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -16,13 +17,16 @@ public final class TRelu extends AbstractBlock implements TangentBlock {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
-        return new NDList(inputs.singletonOrThrow().maximum(0));
+        // torch's relu, not maximum(x, 0): DJL makes the 0 a tensor over a Java buffer that it frees right after
+        // the call, while autograd keeps it for backward; a garbage collection in between made the backward
+        // read freed memory (NaN weights, and runs with one seed that differed — issue 14.5)
+        return new NDList(Activation.relu(inputs.singletonOrThrow()));
     }
 
     @Override
     public NDList forwardTangent(ParameterStore ps, NDArray x, NDArray dx) {
         NDArray mask = x.gt(0).toType(dx.getDataType(), false);
-        return Layers.pair(x.maximum(0), dx.mul(mask));
+        return Layers.pair(Activation.relu(x), dx.mul(mask));
     }
 
     @Override

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -30,7 +31,7 @@ public final class TResidual extends AbstractBlock implements TangentBlock {
         NDArray x = inputs.singletonOrThrow();
         NDArray a = main.forward(ps, inputs, training, params).singletonOrThrow();
         NDArray b = shortcut == null ? x : shortcut.forward(ps, inputs, training, params).singletonOrThrow();
-        return new NDList(a.add(b).maximum(0));
+        return new NDList(Activation.relu(a.add(b))); // not maximum(…, 0): see TRelu
     }
 
     @Override

@@ -4,22 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.psychonet.cli.Main;
 import org.psychonet.report.DeepReport;
 
 /**
  * One --quick run shared by every test (the profile `reproduce --quick` runs); each "must hold" claim
  * of issue 6 is checked with the issue's threshold.
  */
-class DeepNetworksTest {
+class DeepNetworksIT {
     @TempDir
     static Path tmp;
     static DeepNetworks.Result result;
@@ -93,23 +90,5 @@ class DeepNetworksTest {
     // Not asserted to hold: at the quick profile this claim failed in some runs (see README, "Deep networks").
     void hueShiftedTrainingShiftsHueSensitivity() {
         reported(claim("deepnets.hue.shift"));
-    }
-
-    @Test
-    void badInputExitsTwoAndWritesNothing() {
-        PrintStream old = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err));
-        Path out = tmp.resolve("bad");
-        try {
-            assertEquals(2, Main.run("deepnets", "--quick", "--arch", "lenet", "--out", out.toString()));
-            assertEquals(2, Main.run("deepnets", "--quick", "--controls", "mirror", "--out", out.toString()));
-            assertEquals(2, Main.run("deepnets", "--quick", "--model", "torchscript:/nope.pt", "--out",
-                    out.toString()));
-        } finally {
-            System.setErr(old);
-        }
-        assertTrue(err.toString().contains("unknown architecture 'lenet'"), err.toString());
-        assertTrue(Files.notExists(out));
     }
 }

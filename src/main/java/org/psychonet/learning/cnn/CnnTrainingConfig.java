@@ -1,4 +1,4 @@
-package org.psychonet.learning;
+package org.psychonet.learning.cnn;
 
 /**
  * How a CNN is trained (Methods, "Deep nonlinear network experiments", at CPU scale).

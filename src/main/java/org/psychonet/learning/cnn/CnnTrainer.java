@@ -1,4 +1,4 @@
-package org.psychonet.learning;
+package org.psychonet.learning.cnn;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -34,8 +34,10 @@ import org.psychonet.util.Progress;
  * Trains a psychonet CNN on an {@link ImageClassTask} with PyTorch's SGD: g = ∇L + λw,
  * v ← μv + g, w ← w − η v (momentum μ = 0.9, weight decay λ = 1e-4), softmax cross-entropy on the last
  * tap, batch norm in training mode. Batch k is drawn from a generator seeded by (seed, k), so a run
- * resumed from a checkpoint sees exactly the batches an uninterrupted run would. Checkpoints (weights,
- * momentum buffers, step, losses) are written atomically every {@code checkpointEvery} steps.
+ * resumed from a checkpoint sees exactly the batches an uninterrupted run would, and (one intra-op thread,
+ * see {@link CnnThreads}) ends with bitwise the same weights. Checkpoints (weights, momentum buffers, step,
+ * losses, and the key of model, task, seed and settings they belong to) are written atomically every
+ * {@code checkpointEvery} steps; a checkpoint with another key is refused, never resumed.
  */
 public final class CnnTrainer {
     private static final String MOMENTUM = "momentum.bin";
@@ -107,9 +109,10 @@ public final class CnnTrainer {
         }
         double[] losses = new double[config.steps()];
         int start = 0;
+        JsonNode key = key(net, task, seed, provenance);
         if (checkpointDir != null && NetworkStore.exists(checkpointDir) && Files.isRegularFile(
                 checkpointDir.resolve(STATE))) {
-            start = resume(net, checkpointDir, velocity, losses);
+            start = resume(net, checkpointDir, velocity, losses, key);
         }
         for (Parameter p : params) {
             p.getArray().setRequiresGradient(true); // after a resume: loading replaces the arrays
@@ -169,13 +172,13 @@ public final class CnnTrainer {
                 bar.message(String.format("loss %.3f", losses[step]));
                 if (checkpointDir != null && config.checkpointEvery() > 0 && (step + 1) % config.checkpointEvery() == 0
                         && step + 1 < config.steps()) {
-                    checkpoint(net, spec, provenance, checkpointDir, velocity, losses, step + 1);
+                    checkpoint(net, spec, provenance, key, checkpointDir, velocity, losses, step + 1);
                 }
             }
         }
         int done = Math.max(start, Math.min(config.steps(), untilStep));
         if (checkpointDir != null) {
-            checkpoint(net, spec, provenance, checkpointDir, velocity, losses, done);
+            checkpoint(net, spec, provenance, key, checkpointDir, velocity, losses, done);
         }
         keep.close();
         for (Parameter p : params) {
@@ -190,7 +193,7 @@ public final class CnnTrainer {
                 (System.nanoTime() - t0) / 1e9);
     }
 
-    private void checkpoint(TapNetwork net, ArchSpec spec, Map<String, Object> provenance, Path dir,
+    private void checkpoint(TapNetwork net, ArchSpec spec, Map<String, Object> provenance, JsonNode key, Path dir,
                             List<NDArray> velocity, double[] losses, int step) throws IOException {
         Map<String, Object> training = new LinkedHashMap<>(provenance);
         training.put("config", config);
@@ -210,7 +213,7 @@ public final class CnnTrainer {
         Files.move(tmp, dir.resolve(MOMENTUM), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("step", step);
-        state.put("config", config);
+        state.put("key", key);
         double[] done = new double[step];
         System.arraycopy(losses, 0, done, 0, step);
         state.put("loss", done);
@@ -219,13 +222,64 @@ public final class CnnTrainer {
         Files.move(tmpState, dir.resolve(STATE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** Loads a checkpoint made with the same configuration; returns the step to continue from. */
-    private int resume(TapNetwork net, Path dir, List<NDArray> velocity, double[] losses) throws IOException {
+    /**
+     * What a checkpoint is valid for: the whole model (architecture, widths, input shape, initialization seed),
+     * its precision, the task and images, the training seed and every training setting. A resume with any of
+     * them different would continue someone else's run (issue 10, item 4).
+     */
+    private JsonNode key(TapNetwork net, ImageClassTask task, long seed, Map<String, Object> provenance) {
+        Map<String, Object> k = new LinkedHashMap<>();
+        k.put("model", net.describe());
+        k.put("data_type", net.dataType().name());
+        k.put("task", task.describe());
+        k.put("seed", seed);
+        k.put("training", config);
+        k.put("provenance", provenance);
+        try {
+            return JSON.readTree(JSON.writeValueAsString(k)); // as read back from disk (9 is an int there, not a long)
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first place where two keys differ, as "path = saved, not wanted"; null when they are equal. */
+    static String firstDifference(String path, JsonNode saved, JsonNode wanted) {
+        if (saved != null && wanted != null && saved.isObject() && wanted.isObject()) {
+            java.util.Set<String> names = new java.util.LinkedHashSet<>();
+            wanted.fieldNames().forEachRemaining(names::add);
+            saved.fieldNames().forEachRemaining(names::add);
+            for (String f : names) {
+                String d = firstDifference(path.isEmpty() ? f : path + "." + f, saved.get(f), wanted.get(f));
+                if (d != null) {
+                    return d;
+                }
+            }
+            return null;
+        }
+        if (saved != null && wanted != null && saved.isArray() && wanted.isArray() && saved.size() == wanted.size()) {
+            for (int i = 0; i < saved.size(); i++) {
+                String d = firstDifference(path + "[" + i + "]", saved.get(i), wanted.get(i));
+                if (d != null) {
+                    return d;
+                }
+            }
+            return null;
+        }
+        if (saved != null && saved.equals(wanted)) {
+            return null;
+        }
+        return (path.isEmpty() ? "key" : path) + " = " + (saved == null ? "(none)" : saved) + ", not "
+                + (wanted == null ? "(none)" : wanted);
+    }
+
+    /** Loads a checkpoint made with the same key; returns the step to continue from. */
+    private int resume(TapNetwork net, Path dir, List<NDArray> velocity, double[] losses, JsonNode key)
+            throws IOException {
         JsonNode state = JSON.readTree(dir.resolve(STATE).toFile());
-        CnnTrainingConfig saved = JSON.treeToValue(state.get("config"), CnnTrainingConfig.class);
-        if (!saved.equals(config)) {
-            throw new org.psychonet.util.InvalidInputException("the checkpoint in " + dir + " was made with "
-                    + saved + ", not " + config + "; use another --checkpoint folder or the same settings");
+        String diff = firstDifference("", state.get("key"), key);
+        if (diff != null) {
+            throw new org.psychonet.util.InvalidInputException("the checkpoint in " + dir + " belongs to another run ("
+                    + diff + "); give another checkpoint folder, or the settings it was made with");
         }
         int step = Math.min(state.get("step").asInt(), config.steps());
         NetworkStore.loadInto(net, dir);

@@ -1,4 +1,4 @@
-package org.psychonet.learning;
+package org.psychonet.learning.cnn;
 
 import java.util.Random;
 
