@@ -17,7 +17,7 @@ import org.psychonet.util.Progress;
 public final class ImageStream {
 
     /** An image that could not be read: its index, label and reason (for result.json). */
-    public record Skip(long index, String item, String reason) {
+    public record Skip(long index, String item, String reason) implements java.io.Serializable {
     }
 
     /** Work done on one image, on a worker thread. */
@@ -55,7 +55,7 @@ public final class ImageStream {
             th.setDaemon(true);
             return th;
         });
-        try (Progress progress = Progress.start(task, indices.length)) {
+        try (Progress progress = task == null ? null : Progress.start(task, indices.length)) {
             List<Future<Object>> pending = new ArrayList<>(chunk);
             for (int start = 0; start < indices.length; start += chunk) {
                 int end = Math.min(indices.length, start + chunk);
@@ -88,7 +88,9 @@ public final class ImageStream {
                         T value = (T) r;
                         sink.accept(indices[i], value);
                     }
-                    progress.step();
+                    if (progress != null) {
+                        progress.step();
+                    }
                 }
             }
         } finally {

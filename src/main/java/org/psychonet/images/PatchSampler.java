@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
 public final class PatchSampler {
 
     /** Which images give how many patches. */
-    public record Plan(long[] images, int[] perImage, int size, long seed) {
+    public record Plan(long[] images, int[] perImage, int size, long seed) implements java.io.Serializable {
         /** Total patches planned. */
         public int total() {
             return Arrays.stream(perImage).sum();
