@@ -123,6 +123,11 @@ public final class LinearEigenTrainer implements LinearTrainer {
     }
 
     @Override
+    public double[][] layersPc() {
+        return null;
+    }
+
+    @Override
     public void close() {
     }
 }

@@ -86,6 +86,12 @@ public final class LinearFullBatchTrainer implements LinearTrainer {
     }
 
     @Override
+    public double[][] layersPc() {
+        double[][] m = weights.matrices();
+        return sigma.isDiagonal() ? m : basis.layersToPc(weights.architecture(), m);
+    }
+
+    @Override
     public void close() {
         weights.close();
     }

@@ -163,6 +163,11 @@ public final class LinearSgdTrainer implements LinearTrainer {
     }
 
     @Override
+    public double[][] layersPc() {
+        return basis.layersToPc(weights.architecture(), weights.matrices());
+    }
+
+    @Override
     public void close() {
         weights.close();
     }

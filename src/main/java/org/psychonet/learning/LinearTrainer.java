@@ -22,6 +22,13 @@ public interface LinearTrainer extends AutoCloseable {
     /** The product matrix W in pixel coordinates (row-major d×d). */
     double[] productPixel();
 
+    /**
+     * The weight matrices in the PCA basis — the first layer's input and the last layer's output rotated by U, so
+     * that their product is UᵀWU — for measuring the layers' alignment; null when the trainer has no separate
+     * layers to align (the axis-aligned eigen trainer, aligned by construction).
+     */
+    double[][] layersPc();
+
     @Override
     void close();
 }
