@@ -5,9 +5,11 @@ import static org.psychonet.experiment.Claim.Comparator.AT_MOST;
 import static org.psychonet.experiment.Claim.Comparator.BELOW;
 import static org.psychonet.experiment.Claim.Comparator.BELOW_2SE;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.psychonet.learning.SupervisedCondition;
+import org.psychonet.util.Estimate;
 
 /**
  * The claims of Fig. 6, written before any run, with the figure each comes from and a sentence on what it tests.
@@ -56,4 +58,54 @@ public final class SupervisedLabelNoiseClaims {
             SupervisedCondition.BALANCED_NOTEBOOK, "the authors' notebook rule H = 1.3·(1 − 0.15/p): p·I is ≈ 2.8× "
                     + "lower at the most common θ than at the rarest, while labelled counts remain ≈ 2× higher — "
                     + "tests the figure as the authors computed it");
+
+    /**
+     * Per-seed measurements of one condition.
+     *
+     * @param corrWithPrior       Pearson r of the final √D/Σ√D with p(θ)
+     * @param corrWithInformation the same with I(θ)
+     * @param cv                  coefficient of variation of √D/Σ√D across θ
+     * @param ratio               D at the most common θ over D at the least common (±6° windows)
+     * @param onset               Spearman ρ between p(θ) (I(θ) in noise) and the onset of D(θ)
+     */
+    public record Seeds(double[] corrWithPrior, double[] corrWithInformation, double[] cv, double[] ratio,
+                        double[] onset) {
+    }
+
+    /** The claims of one condition. */
+    public static List<Claim> condition(SupervisedCondition c, Seeds v, String settings) {
+        List<Claim> out = new ArrayList<>();
+        String l = c.label();
+        switch (c) {
+            case CONTROL -> out.add(CONTROL_FLAT.measured("cv_normalized_sensitivity", Estimate.of(v.cv()), settings));
+            case NOISE -> {
+                out.add(NOISE.measured("corr_with_information", Estimate.of(v.corrWithInformation()), settings));
+                out.add(ONSET.suffixed(l).measured("onset_spearman_with_information", Estimate.of(v.onset()),
+                        settings));
+            }
+            case FREQUENCY -> {
+                out.add(FREQUENCY.measured("corr_with_prior", Estimate.of(v.corrWithPrior()), settings));
+                out.add(ONSET.suffixed(l).measured("onset_spearman_with_prior", Estimate.of(v.onset()), settings));
+            }
+            case BALANCED, BALANCED_COUNT, BALANCED_NOTEBOOK -> {
+                ClaimSpec spec = new ClaimSpec(BALANCED.id() + "." + l, BALANCED.kind(), BALANCED.figure(),
+                        BALANCED.statement() + " — " + BALANCED_VARIANTS.get(c), BALANCED.comparator(),
+                        BALANCED.threshold(), BALANCED.upper(), BALANCED.bound());
+                out.add(spec.measured("corr_with_prior", Estimate.of(v.corrWithPrior()), settings));
+                if (c == SupervisedCondition.BALANCED) {
+                    out.add(ONSET.suffixed(l).measured("onset_spearman_with_prior", Estimate.of(v.onset()),
+                            settings));
+                }
+            }
+            case SILENT_COMMON -> {
+                double[] ln = new double[v.ratio().length];
+                for (int i = 0; i < ln.length; i++) {
+                    ln[i] = Math.log(v.ratio()[i]);
+                }
+                out.add(SILENT.measured("ln_sensitivity_ratio_most_to_least_common", Estimate.of(ln), settings));
+            }
+            default -> throw new IllegalStateException("no claims for " + c);
+        }
+        return out;
+    }
 }
