@@ -2,6 +2,7 @@ package org.psychonet.images;
 
 import java.nio.file.Path;
 import org.psychonet.util.InvalidInputException;
+import org.psychonet.util.MemoryBudget;
 
 /**
  * Parses the {@code --images} option: {@code world} (the built-in world, default config),
@@ -92,7 +93,22 @@ public final class ImageSources {
                         + "); give " + HELP);
             }
         }
+        requireMemory(c, ImageStream.defaultThreads());
         return c;
+    }
+
+    /**
+     * Refuses a world whose images or count cannot be held: each decoding thread renders one image at a time
+     * (about 28 bytes per pixel: float RGB, its accumulator and coverage), and a pass keeps a few indices per
+     * image.
+     */
+    public static void requireMemory(World.Config c, int threads) {
+        long pixels = MemoryBudget.product(c.height(), c.width());
+        MemoryBudget.requireHeap("images", "world:size=" + c.height() + (c.width() != c.height() ? "×" + c.width()
+                : ""), MemoryBudget.product(28, pixels, threads), MemoryBudget.product(3, pixels),
+                "rendering " + threads + " world image(s) at once");
+        MemoryBudget.requireHeap("images", "world:count=" + c.count(), MemoryBudget.product(16, c.count()),
+                c.count(), "the index of every image in a pass");
     }
 
     private static int positive(String key, int v) {

@@ -14,6 +14,7 @@ import org.psychonet.scale.ExactSum;
 import org.psychonet.scale.ExecutorCache;
 import org.psychonet.scale.Partitions;
 import org.psychonet.util.InvalidInputException;
+import org.psychonet.util.MemoryBudget;
 
 /**
  * Statistics of an image collection measured in one streaming pass: the hue histogram (Methods, "ImageNet
@@ -88,8 +89,18 @@ public final class ImageStats {
          */
         public static Pass of(ImageSource src, Options o, boolean fingerprint) {
             long n = o.maxImages() > 0 ? Math.min(o.maxImages(), src.count()) : src.count();
+            // impossible sizes are refused before anything is allocated (the index of every image in a pass)
+            MemoryBudget.requireHeap("maxImages", n, MemoryBudget.product(16, n), n, "the plan of " + n + " images");
             PatchSampler.Plan plan = o.patches() > 0 && n > 0
                     ? PatchSampler.plan(n, o.patches(), o.patchSize(), o.seed(), 0) : null;
+            if (plan != null) {
+                // each image's patches are held until folded into the covariance: up to 5 per thread in flight
+                int most = Arrays.stream(plan.perImage()).max().orElse(0);
+                long dim = (long) o.patchSize() * o.patchSize();
+                MemoryBudget.requireHeap("patches", o.patches(), MemoryBudget.product(4, most, dim,
+                        5L * o.threads()), MemoryBudget.product(most, dim), "up to " + most + " patches per image "
+                        + "held while they are folded into the covariance (fewer patches, or more images)");
+            }
             return new Pass(n, plan, fingerprint ? fingerprint(src) : src.describe());
         }
 
