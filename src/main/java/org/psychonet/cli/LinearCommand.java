@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.psychonet.experiment.LinearDynamics;
-import org.psychonet.learning.LinearMethod;
+import org.psychonet.learning.linear.LinearMethod;
 import org.psychonet.util.output.SafeOutput;
 import org.psychonet.util.InvalidInputException;
 import picocli.CommandLine.Command;

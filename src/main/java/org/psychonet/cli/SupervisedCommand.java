@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 import org.psychonet.experiment.SupervisedLabelNoise;
 import org.psychonet.experiment.SupervisedLabelNoise.Config;
-import org.psychonet.learning.LabelNoise;
-import org.psychonet.learning.OrientationPrior;
-import org.psychonet.learning.SupervisedCondition;
-import org.psychonet.learning.SupervisedTraining;
+import org.psychonet.learning.supervised.LabelNoise;
+import org.psychonet.learning.supervised.GratingPrior;
+import org.psychonet.learning.supervised.SupervisedCondition;
+import org.psychonet.learning.supervised.SupervisedTraining;
 import org.psychonet.util.output.SafeOutput;
 import org.psychonet.report.SupervisedReport;
 import org.psychonet.util.InvalidInputException;
@@ -70,10 +70,10 @@ public final class SupervisedCommand extends RunCommand {
     protected void validate() {
         Config base = quick ? Config.quick() : Config.paper();
         List<SupervisedCondition> conds = SupervisedLabelNoise.parseConditions(condition);
-        OrientationPrior pr = base.prior();
+        GratingPrior pr = base.prior();
         if (prior != null) {
             try {
-                pr = OrientationPrior.parse(prior);
+                pr = GratingPrior.parse(prior);
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException("--prior " + prior + " is unknown; use peak90 or peak0");
             }

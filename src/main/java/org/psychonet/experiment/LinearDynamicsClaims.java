@@ -132,13 +132,14 @@ public final class LinearDynamicsClaims {
     }
 
     /** The supervised-linear claims of one depth over seeds. */
-    public static List<Claim> supervised(int depth, List<SupervisedLinear.Run> runs, String settings) {
+    public static List<Claim> supervised(int depth, List<SupervisedLinear.Run> runs, double[] theoryR2,
+                                         String settings) {
         String net = "depth" + depth;
         List<Claim> r = new ArrayList<>();
         r.add(SUPERVISED_ORDER.suffixed(net).measured("variance_halftime_spearman",
                 Estimate.of(runs.stream().mapToDouble(SupervisedLinear.Run::order).toArray()), settings));
         r.add(SUPERVISED_THEORY.suffixed(net).measured("theory_r2",
-                Estimate.of(runs.stream().mapToDouble(SupervisedLinear.Run::theoryR2).toArray()), settings));
+                Estimate.of(theoryR2), settings));
         r.add(SUPERVISED_ORTHOGONAL.suffixed(net).measured("orthogonal_peak_ratio",
                 Estimate.of(runs.stream().mapToDouble(SupervisedLinear.Run::orthogonalPeak).toArray()), settings));
         return r;

@@ -1,7 +1,7 @@
 package org.psychonet.experiment;
 
 import java.util.List;
-import org.psychonet.learning.LinearArchitecture;
+import org.psychonet.learning.linear.LinearArchitecture;
 
 /**
  * What one linear-network run recorded: at tracked steps the loss and, for the leading PCs, the proportion

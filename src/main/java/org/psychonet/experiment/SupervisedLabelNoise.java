@@ -6,13 +6,13 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.psychonet.learning.BinaryEntropy;
-import org.psychonet.learning.LabelNoise;
-import org.psychonet.learning.OrientationPrior;
-import org.psychonet.learning.SupervisedCondition;
-import org.psychonet.learning.SupervisedTrace;
-import org.psychonet.learning.SupervisedTrainer;
-import org.psychonet.learning.SupervisedTraining;
+import org.psychonet.learning.supervised.BinaryEntropy;
+import org.psychonet.learning.supervised.LabelNoise;
+import org.psychonet.learning.supervised.GratingPrior;
+import org.psychonet.learning.supervised.SupervisedCondition;
+import org.psychonet.learning.supervised.SupervisedTrace;
+import org.psychonet.learning.supervised.SupervisedTrainer;
+import org.psychonet.learning.supervised.SupervisedTraining;
 import org.psychonet.sensitivity.SensitivityProfile;
 import org.psychonet.util.Estimate;
 import org.psychonet.util.Statistics;
@@ -57,12 +57,12 @@ public final class SupervisedLabelNoise
      * @param balanceFraction a = fraction · min p in σ = H_b⁻¹(1 − a/p) (1: the rarest orientation is noiseless)
      * @param training        network and SGD settings (Methods; authors' notebook)
      */
-    public record Config(List<SupervisedCondition> conditions, int seeds, OrientationPrior prior,
+    public record Config(List<SupervisedCondition> conditions, int seeds, GratingPrior prior,
                          double noiseSigmaMin, double balanceFraction, SupervisedTraining training) {
 
         /** Fig. 6 at the authors' settings: batch 2,048, 300 SGD steps at learning rate 0.5, init ×0.1. */
         public static Config paper() {
-            return new Config(List.of(SupervisedCondition.values()), 3, OrientationPrior.PEAK90, 0.5, 1.0,
+            return new Config(List.of(SupervisedCondition.values()), 3, GratingPrior.PEAK90, 0.5, 1.0,
                     SupervisedTraining.paper());
         }
 
@@ -73,7 +73,7 @@ public final class SupervisedLabelNoise
          */
         public static Config quick() {
             SupervisedTraining p = SupervisedTraining.paper();
-            return new Config(List.of(SupervisedCondition.values()), 3, OrientationPrior.PEAK90, 0.5, 1.0,
+            return new Config(List.of(SupervisedCondition.values()), 3, GratingPrior.PEAK90, 0.5, 1.0,
                     new SupervisedTraining(p.bins(), p.hidden(), 256, 60, p.learningRate(), p.initScale(), 10,
                             p.sensitivityThetas(), 8, 16));
         }
@@ -144,7 +144,7 @@ public final class SupervisedLabelNoise
     }
 
     /** One condition over seeds, with its p(θ), σ(θ) and I(θ). */
-    public record ConditionResult(SupervisedCondition condition, OrientationPrior prior, LabelNoise noise,
+    public record ConditionResult(SupervisedCondition condition, GratingPrior prior, LabelNoise noise,
                                   double[] thetas, double[] p, double[] information, int mostCommon,
                                   int leastCommon, List<SeedResult> seeds) {
 
@@ -260,7 +260,7 @@ public final class SupervisedLabelNoise
         long total = (long) config.conditions().size() * config.seeds() * t.steps();
         try (Progress bar = Progress.start("supervised", total)) {
             for (SupervisedCondition c : config.conditions()) {
-                OrientationPrior prior = c.prior(config.prior());
+                GratingPrior prior = c.prior(config.prior());
                 LabelNoise noise = c.noise(config.prior(), t.bins(), config.noiseSigmaMin(), config.balanceFraction());
                 List<SeedResult> seeds = new ArrayList<>();
                 double[] thetas = null;
@@ -287,8 +287,8 @@ public final class SupervisedLabelNoise
     }
 
     /** Metrics of one trained network (correlations use the normalized profile √D/Σ√D). */
-    static SeedResult measure(SupervisedTrace trace, long seed, OrientationPrior prior, LabelNoise noise,
-                              SupervisedCondition c, OrientationPrior reference) {
+    static SeedResult measure(SupervisedTrace trace, long seed, GratingPrior prior, LabelNoise noise,
+                              SupervisedCondition c, GratingPrior reference) {
         double[] th = trace.thetas();
         double[] d = trace.finalSensitivity();
         double[] norm = SensitivityProfile.normalized(d);
@@ -305,8 +305,8 @@ public final class SupervisedLabelNoise
      * p(θ), those of the experiment's non-uniform prior (90° and 0° for peak90), so the same ratio is
      * compared across conditions.
      */
-    static int[] referenceEnds(SupervisedCondition c, OrientationPrior reference, LabelNoise noise, double[] th) {
-        OrientationPrior p = c.prior(reference).isUniform() ? reference : c.prior(reference);
+    static int[] referenceEnds(SupervisedCondition c, GratingPrior reference, LabelNoise noise, double[] th) {
+        GratingPrior p = c.prior(reference).isUniform() ? reference : c.prior(reference);
         int hi = 0;
         int lo = 0;
         for (int i = 1; i < th.length; i++) {

@@ -8,7 +8,7 @@ import static org.psychonet.experiment.Claim.Comparator.BELOW_2SE;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.psychonet.learning.SupervisedCondition;
+import org.psychonet.learning.supervised.SupervisedCondition;
 import org.psychonet.util.Estimate;
 
 /**

@@ -11,7 +11,7 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;
 import org.psychonet.experiment.LinearTrajectory;
-import org.psychonet.learning.LinearPatchData;
+import org.psychonet.learning.linear.LinearPatchData;
 import org.psychonet.stimulus.PlaneWave;
 
 /** CSVs and plots of the linear-network experiment (Figs 5b, 5c, 5f, 5h; SI Fig. 2). */

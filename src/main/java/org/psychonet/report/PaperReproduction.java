@@ -7,11 +7,11 @@ import org.psychonet.experiment.DeepNetworks;
 import org.psychonet.experiment.ImageStatistics;
 import org.psychonet.learning.cnn.CnnTrainingConfig;
 import org.psychonet.experiment.LinearDynamics;
-import org.psychonet.learning.LinearMethod;
+import org.psychonet.learning.linear.LinearMethod;
 import org.psychonet.experiment.ReproductionStep;
 import org.psychonet.experiment.SupervisedLabelNoise;
-import org.psychonet.learning.SupervisedCondition;
-import org.psychonet.learning.SupervisedTraining;
+import org.psychonet.learning.supervised.SupervisedCondition;
+import org.psychonet.learning.supervised.SupervisedTraining;
 
 /**
  * The paper as a list of experiments (each composed with its report writer), each with the settings of a profile: {@code QUICK} (≤ 15 minutes

@@ -16,9 +16,9 @@ import org.knowm.xchart.XYChart;
 import org.psychonet.experiment.SupervisedLabelNoise;
 import org.psychonet.experiment.SupervisedLabelNoise.ConditionResult;
 import org.psychonet.experiment.SupervisedLabelNoise.SeedResult;
-import org.psychonet.learning.BinaryEntropy;
-import org.psychonet.learning.LabelNoise;
-import org.psychonet.learning.SupervisedTrace;
+import org.psychonet.learning.supervised.BinaryEntropy;
+import org.psychonet.learning.supervised.LabelNoise;
+import org.psychonet.learning.supervised.SupervisedTrace;
 import org.psychonet.sensitivity.SensitivityProfile;
 
 /**

@@ -1,7 +1,7 @@
 package org.psychonet.theory;
 
-import org.psychonet.learning.LinearBasis;
-import org.psychonet.learning.LinearFrequencySensitivity;
+import org.psychonet.learning.linear.LinearBasis;
+import org.psychonet.learning.linear.LinearFrequencySensitivity;
 
 /**
  * What the theory predicts for Fig. 5f–h: the product matrix as the modes' theory has it,

@@ -1,6 +1,6 @@
 package org.psychonet.theory;
 
-import org.psychonet.learning.LinearArchitecture;
+import org.psychonet.learning.linear.LinearArchitecture;
 
 /**
  * Theory of the proportion learned p_i(t) = u_iᵀW(t)u_i of each PC under gradient flow on the reconstruction

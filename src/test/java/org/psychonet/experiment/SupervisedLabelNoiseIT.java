@@ -19,8 +19,8 @@ import org.psychonet.experiment.SupervisedLabelNoise.ConditionResult;
 import org.psychonet.experiment.SupervisedLabelNoise.Config;
 import org.psychonet.experiment.SupervisedLabelNoise.Result;
 import org.psychonet.experiment.SupervisedLabelNoise.SeedResult;
-import org.psychonet.learning.SupervisedCondition;
-import org.psychonet.learning.SupervisedTraining;
+import org.psychonet.learning.supervised.SupervisedCondition;
+import org.psychonet.learning.supervised.SupervisedTraining;
 import org.psychonet.report.SupervisedReport;
 
 /**

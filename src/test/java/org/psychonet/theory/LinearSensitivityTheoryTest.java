@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.types.DataType;
 import org.junit.jupiter.api.Test;
-import org.psychonet.learning.LinearArchitecture;
-import org.psychonet.learning.LinearBasis;
-import org.psychonet.learning.LinearCovariance;
-import org.psychonet.learning.LinearEigenTrainer;
-import org.psychonet.learning.LinearFrequencySensitivity;
-import org.psychonet.learning.LinearInit;
-import org.psychonet.learning.LinearObjective;
-import org.psychonet.learning.LinearPatchData;
-import org.psychonet.learning.LinearSyntheticData;
+import org.psychonet.learning.linear.LinearArchitecture;
+import org.psychonet.learning.linear.LinearBasis;
+import org.psychonet.learning.linear.LinearCovariance;
+import org.psychonet.learning.linear.LinearEigenTrainer;
+import org.psychonet.learning.linear.LinearFrequencySensitivity;
+import org.psychonet.learning.linear.LinearInit;
+import org.psychonet.learning.linear.LinearObjective;
+import org.psychonet.learning.linear.LinearPatchData;
+import org.psychonet.learning.linear.LinearSyntheticData;
 import org.psychonet.learning.linear.AcuityGrowth;
 import org.psychonet.stimulus.PlaneWave;
 

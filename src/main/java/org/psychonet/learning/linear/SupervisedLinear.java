@@ -6,12 +6,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.psychonet.learning.LinearArchitecture;
-import org.psychonet.learning.LinearInit;
-import org.psychonet.learning.LinearSyntheticData;
-import org.psychonet.learning.LinearWeights;
-import org.psychonet.theory.LinearModeTheory;
-import org.psychonet.theory.RateStatistic;
 import org.psychonet.util.InvalidInputException;
 import org.psychonet.util.Statistics;
 
@@ -25,9 +19,8 @@ import org.psychonet.util.Statistics;
  * learned first. One feature of the largest variance and ρ = 0 is orthogonal to the task and should not be learned
  * at all ("if a feature is orthogonal to the task, it is still not learned by the network").
  *
- * <p>The theory is eq. 10 (depth 1, and depth ≥ 3 from σ(0) = ‖W(0)e_i‖) or its depth-2 form from a random start
- * ({@link LinearModeTheory#supervisedDepthTwo}), with λ_i and t_i from the sample's own covariances; nothing is
- * fitted.
+ * <p>The run records what the theory needs to be overlaid (org.psychonet.theory.SupervisedLinearTheory): λ_i and
+ * t_i from the sample's own covariances and each mode's initial state; nothing is fitted.
  */
 public final class SupervisedLinear {
     private SupervisedLinear() {
@@ -83,23 +76,36 @@ public final class SupervisedLinear {
     /**
      * One trained network.
      *
+     * @param depth       N
      * @param lambda      sample variance of each feature (informative first, then the orthogonal one)
      * @param target      sample input–output covariance t_i
      * @param asymptote   t_i/λ_i
      * @param times       t = η × step at each recorded point
      * @param sigma       [feature][point]: W_ii
-     * @param theory      [feature][point]: eq. 10/11
+     * @param start       W(0)_ii per feature
+     * @param startNorm   ‖W(0)e_i‖ per feature (eq. 10's σ(0) at depth ≥ 3)
+     * @param startInOut  ‖W_1e_i‖² + ‖W_2ᵀe_i‖² per feature at depth 2 (0 otherwise)
+     * @param informative number of informative features (the first ones)
      * @param halfTimes   time each informative feature reaches half its asymptote (NaN: never)
      * @param order       Spearman ρ between λ and the half-time over the informative features (−1: strictly
      *                    higher variance first)
-     * @param theoryR2    R² of σ/σ* against the theory's, pooled over the informative features
      * @param orthogonalPeak max over training of |σ| of the orthogonal feature, relative to the smallest informative
      *                    asymptote (NaN without one)
      * @param learningRate the step size used
+     * @param scale       the loss's scale (1/k: mean over outputs)
      */
-    public record Run(long seed, double[] lambda, double[] target, double[] asymptote, double[] times,
-                      double[][] sigma, double[][] theory, double[] halfTimes, double order, double theoryR2,
-                      double orthogonalPeak, double learningRate) {
+    public record Run(long seed, int depth, double[] lambda, double[] target, double[] asymptote, double[] times,
+                      double[][] sigma, double[] start, double[] startNorm, double[] startInOut, int informative,
+                      double[] halfTimes, double order, double orthogonalPeak, double learningRate, double scale) {
+
+        /** σ_i/σ_i* of the informative features, [feature][point]. */
+        public double[][] fractions(double[][] curves) {
+            double[][] f = new double[informative][];
+            for (int i = 0; i < informative; i++) {
+                f[i] = divide(curves[i], asymptote[i]);
+            }
+            return f;
+        }
     }
 
     public static Run run(Config c, long seed) {
@@ -186,39 +192,26 @@ public final class SupervisedLinear {
                 }
             }
         }
-        LinearModeTheory th = new LinearModeTheory(arch, scale, RateStatistic.VARIANCE);
-        double[][] theory = new double[k][];
         double[] prod0;
         try (LinearWeights start = new LinearWeights(arch, k, w0, DataType.FLOAT64)) {
             prod0 = start.product();
         }
+        double[] s0 = new double[k];
+        double[] n0 = new double[k];
+        double[] q0 = new double[k];
         for (int i = 0; i < k; i++) {
-            double s0 = prod0[i * k + i];
-            if (c.depth() == 2) {
-                double q0 = 0;
-                for (int r = 0; r < k; r++) {
-                    q0 += w0[0][r * k + i] * w0[0][r * k + i] + w0[1][i * k + r] * w0[1][i * k + r];
+            s0[i] = prod0[i * k + i];
+            for (int r = 0; r < k; r++) {
+                n0[i] += prod0[r * k + i] * prod0[r * k + i];
+                if (c.depth() == 2) {
+                    q0[i] += w0[0][r * k + i] * w0[0][r * k + i] + w0[1][i * k + r] * w0[1][i * k + r];
                 }
-                theory[i] = th.supervisedDepthTwo(lambda[i], target[i], s0, q0, times);
-            } else {
-                double start = s0;
-                if (c.depth() >= 3) {
-                    double norm = 0;
-                    for (int r = 0; r < k; r++) {
-                        norm += prod0[r * k + i] * prod0[r * k + i];
-                    }
-                    start = Math.sqrt(norm);
-                }
-                theory[i] = th.supervised(lambda[i], target[i], start, times);
             }
+            n0[i] = Math.sqrt(n0[i]);
         }
         double[] half = new double[m];
-        double[][] frac = new double[m][];
-        double[][] fracTheory = new double[m][];
         for (int i = 0; i < m; i++) {
-            frac[i] = divide(sigma[i], asym[i]);
-            fracTheory[i] = divide(theory[i], asym[i]);
-            half[i] = LearningCurves.crossing(times, frac[i], 0.5);
+            half[i] = LearningCurves.crossing(times, divide(sigma[i], asym[i]), 0.5);
         }
         double[] lam = Arrays.copyOf(lambda, m);
         double rhoOrder = Arrays.stream(half).allMatch(Double::isFinite) ? Statistics.spearman(lam, half) : Double.NaN;
@@ -234,8 +227,8 @@ public final class SupervisedLinear {
             }
             peak = mx / minAsym;
         }
-        return new Run(seed, lambda, target, asym, times, sigma, theory, half, rhoOrder,
-                Statistics.pooledR2(frac, fracTheory), peak, lr);
+        return new Run(seed, c.depth(), lambda, target, asym, times, sigma, s0, n0, q0, m, half, rhoOrder, peak, lr,
+                scale);
     }
 
     /** ∇_Wℓ = 2·scale·(WΣxx − Σyx) on the whole training set. */
