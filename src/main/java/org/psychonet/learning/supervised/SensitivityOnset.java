@@ -10,7 +10,7 @@ import org.psychonet.util.Statistics;
  * rank correlation between p(θ) and onset.
  *
  * @param level    the growth level that defines onset (½ · max_θ Δ(θ, T))
- * @param onset    onset step per θ (+∞: never)
+ * @param onset    onset step per θ (NaN: never — ranked after every θ that has one)
  * @param reached  number of θ with an onset
  * @param spearman Spearman ρ between the given weights (e.g. p(θ)) and onset; NaN when no θ or every θ reaches
  *                 the level at the same time
@@ -33,7 +33,7 @@ public record SensitivityOnset(double level, double[] onset, int reached, double
         double[] onset = new double[n];
         int reached = 0;
         for (int i = 0; i < n; i++) {
-            onset[i] = Double.POSITIVE_INFINITY;
+            onset[i] = Double.NaN;
             if (!(level > 0)) {
                 continue;
             }
@@ -48,7 +48,13 @@ public record SensitivityOnset(double level, double[] onset, int reached, double
                 }
             }
         }
-        double rho = reached == 0 ? Double.NaN : Statistics.spearman(weights, onset);
+        double[] ranked = onset.clone();
+        for (int i = 0; i < n; i++) {
+            if (Double.isNaN(ranked[i])) {
+                ranked[i] = Double.POSITIVE_INFINITY;
+            }
+        }
+        double rho = reached == 0 ? Double.NaN : Statistics.spearman(weights, ranked);
         return new SensitivityOnset(level, onset, reached, rho);
     }
 }
