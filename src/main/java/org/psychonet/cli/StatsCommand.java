@@ -109,11 +109,15 @@ public final class StatsCommand extends RunCommand {
     }
 
     @Override
-    protected Map<String, Object> run(SafeOutput output) throws Exception {
-        ImageStatistics.Result r = time("stats_s", () -> new ImageStatistics(StatsReport::write)
-                .run(config, output.dir(), seed));
+    protected Object run(SafeOutput output) throws Exception {
+        ImageStatistics.Result r = time("stats_s", () -> new ImageStatistics().run(config, seed, output.dir()));
+        time("report_s", () -> {
+            StatsReport.write(r, output.dir());
+            return null;
+        });
         timings.put("pass_s", r.passSeconds());
         timings.put("pca_s", r.pcaSeconds());
-        return r.summary();
+        timings.put("images_per_second", r.imagesRead() / r.passSeconds());
+        return r;
     }
 }
