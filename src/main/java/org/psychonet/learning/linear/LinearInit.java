@@ -28,6 +28,17 @@ public final class LinearInit {
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
+
+        /** "authors-code" or "paper-text". */
+        public static Rule parse(String s) {
+            for (Rule r : values()) {
+                if (r.label().equals(s)) {
+                    return r;
+                }
+            }
+            throw org.psychonet.util.InvalidInputException.parameter("initRule", "'" + s + "' is unknown; give "
+                    + "authors-code or paper-text");
+        }
     }
 
     /** Width s for dimension d under the authors' code (the default rule). */

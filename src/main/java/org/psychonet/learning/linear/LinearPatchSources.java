@@ -20,14 +20,23 @@ public final class LinearPatchSources {
      * @param count patches to draw
      */
     public static LinearPatchData load(String spec, int size, int count, long seed) {
+        return load(spec, size, count, seed, 0);
+    }
+
+    /**
+     * The same, taking {@code perImage} patches from each image used (≤ 0: spread over as many images as possible);
+     * more per image means fewer images to decode or generate.
+     */
+    public static LinearPatchData load(String spec, int size, int count, long seed, int perImage) {
         if (spec.equals("synthetic")) {
             return LinearSyntheticData.powerLaw(size, count, seed);
         }
-        InvalidInputException.require(count >= 2, "--images " + spec + " needs patches to estimate Σ; give --patches N "
-                + "(the paper: 100000)");
+        InvalidInputException.requireParameter(count >= 2, "patches", "must be at least 2 to estimate Σ from " + spec
+                + " (the paper: 100000)");
         ImageSource src = ImageSources.parse(spec);
-        Patches p = PatchSampler.sample(src, count, size, seed);
-        InvalidInputException.require(p.count() >= 2, "--images " + spec + " gave " + p.count() + " patches of "
+        Patches p = perImage > 0 ? PatchSampler.sample(src, count, size, seed, perImage)
+                : PatchSampler.sample(src, count, size, seed);
+        InvalidInputException.requireParameter(p.count() >= 2, "images", spec + " gave " + p.count() + " patches of "
                 + size + "×" + size + "; give larger images or a folder with more of them");
         Pca pca = Pca.fit(p);
         int d = p.dim();
