@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
 public final class SupervisedCommand extends RunCommand {
 
     @Option(names = "--condition", defaultValue = "all",
-            description = "control, noise, frequency, balanced or all (default: ${DEFAULT-VALUE}).")
+            description = "control, noise, frequency, balanced (the Methods rule), balanced-count (equal labelled "
+                    + "counts), balanced-notebook (the authors' rule), silent-common (no labels within ±15° of the "
+                    + "most common θ) or all (default: ${DEFAULT-VALUE}).")
     String condition;
 
     @Option(names = "--quick", description = "Test profile: batch 256, 60 steps, 8 probe phases (same task, network and lr).")
