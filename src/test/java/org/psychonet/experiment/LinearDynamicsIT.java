@@ -80,6 +80,16 @@ class LinearDynamicsIT {
                 s.plainTheoryR2SamePoints().mean());
     }
 
+    /** The reproduce cache stores the whole record: it must read back into the same type with the same content. */
+    @Test
+    void resultRoundTripsThroughJson() throws Exception {
+        var mapper = org.psychonet.report.Json.MAPPER;
+        String a = mapper.writeValueAsString(result);
+        LinearDynamics.Result back = mapper.readValue(a, LinearDynamics.Result.class);
+        assertEquals(a, mapper.writeValueAsString(back));
+        assertEquals(mapper.writeValueAsString(result.summary()), mapper.writeValueAsString(back.summary()));
+    }
+
     @Test
     void writesTheFiguresAndTables() {
         for (String f : new String[] {"spectrum.csv", "spectrum.png", "depths.png", "depth1_pcs.csv",

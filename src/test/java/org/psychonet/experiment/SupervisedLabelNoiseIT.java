@@ -73,6 +73,14 @@ class SupervisedLabelNoiseIT {
         assertEquals(Arrays.stream(r).map(Math::log).average().orElseThrow(), silent.value().mean(), 1e-12);
     }
 
+    /** The reproduce cache stores the whole record: it must read back into the same type with the same content. */
+    @Test
+    void resultRoundTripsThroughJson() throws Exception {
+        var mapper = org.psychonet.report.Json.MAPPER;
+        String a = mapper.writeValueAsString(quick);
+        assertEquals(a, mapper.writeValueAsString(mapper.readValue(a, Result.class)));
+    }
+
     /** The implementation checks hold (they are properties of psychonet, not findings). */
     @Test
     void checksHold() {
