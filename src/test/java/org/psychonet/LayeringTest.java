@@ -18,7 +18,7 @@ class LayeringTest {
     private static final Path MAIN = Path.of("src/main/java/org/psychonet");
     /** Rank of each top-level package; a sub-package has its parent's rank. Equal ranks may import each other. */
     private static final Map<String, Integer> RANK = Map.ofEntries(
-            Map.entry("util", 0), Map.entry("stimulus", 1), Map.entry("images", 1), Map.entry("model", 2),
+            Map.entry("util", 0), Map.entry("scale", 0), Map.entry("stimulus", 1), Map.entry("images", 1), Map.entry("model", 2),
             Map.entry("sensitivity", 3), Map.entry("learning", 4), Map.entry("theory", 5), Map.entry("experiment", 6),
             Map.entry("report", 7), Map.entry("reproduce", 8), Map.entry("bench", 9), Map.entry("cli", 9));
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?org\\.psychonet\\.([a-z]+)[.;]",

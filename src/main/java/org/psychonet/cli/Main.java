@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "psychonet", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Psychophysics on artificial neural networks (Benjamin et al., Nat. Commun. 2022).",
         subcommands = {SensitivityCommand.class, StatsCommand.class, LinearCommand.class, SupervisedCommand.class,
-            DeepNetsCommand.class, ReproduceCommand.class, BenchCommand.class, DeepBenchCommand.class,
+            DeepNetsCommand.class, ReproduceCommand.class, SweepCommand.class, BenchCommand.class, DeepBenchCommand.class,
             SupervisedBenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {

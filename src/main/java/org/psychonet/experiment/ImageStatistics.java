@@ -17,6 +17,7 @@ import org.psychonet.images.ImageStream;
 import org.psychonet.images.Pca;
 import org.psychonet.images.PowerLaw;
 import org.psychonet.images.Transforms;
+import org.psychonet.scale.Cluster;
 import org.psychonet.util.InvalidInputException;
 
 /**
@@ -45,7 +46,7 @@ public final class ImageStatistics implements Experiment<ImageStatistics.Config,
      */
     public record Config(String images, double rotateDeg, double hueShiftDeg, boolean greyscale, long maxImages,
                          int patches, int patchSize, int fitFrom, int fitTo, int resize, int threads,
-                         int componentsShown, long maxPixels) {
+                         int componentsShown, long maxPixels) implements java.io.Serializable {
 
         public Config(String images, double rotateDeg, double hueShiftDeg, boolean greyscale, long maxImages,
                       int patches, int patchSize, int fitFrom, int fitTo, int resize, int threads,
@@ -70,6 +71,41 @@ public final class ImageStatistics implements Experiment<ImageStatistics.Config,
         public Config withImages(String spec) {
             return new Config(spec, rotateDeg, hueShiftDeg, greyscale, maxImages, patches, patchSize, fitFrom, fitTo,
                     resize, threads, componentsShown, maxPixels);
+        }
+
+        /**
+         * The patch side; the power-law fit range follows it, as the paper's ranks 10–500 of 1,024 dimensions scale:
+         * from ≈ d/100, to ≈ d/2.
+         */
+        public Config withPatchSize(int side) {
+            int dim = side * side;
+            int from = Math.max(1, Math.min(10, dim / 100));
+            int to = Math.max(from + 2, Math.min(dim, dim / 2));
+            return new Config(images, rotateDeg, hueShiftDeg, greyscale, maxImages, patches, side, from, to, resize,
+                    threads, componentsShown, maxPixels);
+        }
+
+        /** PC ranks (1-based, inclusive) of the power-law fit. */
+        public Config withFit(int from, int to) {
+            return new Config(images, rotateDeg, hueShiftDeg, greyscale, maxImages, patches, patchSize, from, to,
+                    resize, threads, componentsShown, maxPixels);
+        }
+
+        public Config withPatches(int n) {
+            return new Config(images, rotateDeg, hueShiftDeg, greyscale, maxImages, n, patchSize, fitFrom, fitTo,
+                    resize, threads, componentsShown, maxPixels);
+        }
+
+        /** Image handling: greyscale, at most {@code max} images (0: all), folder images resized, decoding threads,
+         *  pixel limit. */
+        public Config withReading(boolean grey, long max, int resizeTo, int threadCount, long pixelLimit) {
+            return new Config(images, rotateDeg, hueShiftDeg, grey, max, patches, patchSize, fitFrom, fitTo,
+                    resizeTo, threadCount, componentsShown, pixelLimit);
+        }
+
+        public Config withComponentsShown(int k) {
+            return new Config(images, rotateDeg, hueShiftDeg, greyscale, maxImages, patches, patchSize, fitFrom, fitTo,
+                    resize, threads, k, maxPixels);
         }
 
         public Config withRotate(double deg) {
@@ -187,8 +223,7 @@ public final class ImageStatistics implements Experiment<ImageStatistics.Config,
     public Result run(Config config, long seed, Path artifacts) throws Exception {
         config.validate();
         ImageSource src = config.source();
-        ImageStats st = ImageStats.measure(src, new ImageStats.Options(config.maxImages(), config.patches(),
-                config.patchSize(), seed, config.threads()));
+        ImageStats st = measure(config, src, seed);
         if (st.imagesRead() == 0) {
             String why = st.skipped().isEmpty() ? "no images" : st.skipped().size() + " unreadable, e.g. "
                     + st.skipped().get(0).item() + ": " + st.skipped().get(0).reason();
@@ -245,6 +280,22 @@ public final class ImageStatistics implements Experiment<ImageStatistics.Config,
             "the world's PCA exponent lies in the range measured on real photographs at the same patch size and fit "
                     + "ranks (PHOTO_RANGES; the world was designed to, so this checks the stand-in, not the paper)",
             Claim.Comparator.WITHIN, Double.NaN, Double.NaN, ClaimSpec.Bound.PREDICTION);
+
+    /** Where the image pass runs: null (this process, {@code threads} threads) or a cluster (issue 16). */
+    private Cluster cluster;
+
+    /** Runs the image pass on {@code c}'s executors (null: in this process); the statistics are the same bits. */
+    public ImageStatistics on(Cluster c) {
+        this.cluster = c;
+        return this;
+    }
+
+    private ImageStats measure(Config config, ImageSource src, long seed) throws Exception {
+        ImageStats.Options o = new ImageStats.Options(config.maxImages(), config.patches(), config.patchSize(), seed,
+                config.threads());
+        // executors rebuild the source from the settings (config::source), once per JVM, and check it is the same
+        return cluster == null ? ImageStats.measure(src, o) : ImageStats.measure(src, config::source, o, cluster, 0);
+    }
 
     private static List<Claim> claims(Config c, double ratio, PowerLaw fit, long patches, long images) {
         List<Claim> out = new ArrayList<>();

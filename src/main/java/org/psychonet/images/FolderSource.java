@@ -77,7 +77,11 @@ public final class FolderSource implements ImageSource {
             walk.filter(Files::isRegularFile).filter(FolderSource::isImageName)
                     .map(root::relativize).forEach(files::add);
         } catch (IOException | UncheckedIOException e) {
-            throw new InvalidInputException("cannot list " + root + " (" + e.getMessage() + "); check permissions");
+            Throwable c = e instanceof UncheckedIOException u ? u.getCause() : e;
+            String why = c instanceof java.nio.file.AccessDeniedException a ? "permission denied: " + a.getFile()
+                    : org.psychonet.util.InputFiles.oneLine(String.valueOf(c.getMessage()));
+            throw new InvalidInputException("cannot list " + org.psychonet.util.InputFiles.show(root) + " (" + why
+                    + "); give a folder you can read");
         }
         if (files.isEmpty()) {
             throw new InvalidInputException("--images " + root + " holds no image files (" + String.join(", ", EXTENSIONS)

@@ -40,7 +40,14 @@ public final class ImageSources {
         if (spec.startsWith("world:")) {
             return new World(worldConfig(spec.substring(6)));
         }
-        return FolderSource.open(Path.of(spec), shortSide, maxPixels);
+        Path folder;
+        try {
+            folder = Path.of(spec);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw InvalidInputException.parameter("images", "'" + org.psychonet.util.InputFiles.oneLine(spec)
+                    + "' is not a path (" + e.getReason() + "); give " + HELP);
+        }
+        return FolderSource.open(folder, shortSide, maxPixels);
     }
 
     /** Parses "key=value,..." onto the default world config. */

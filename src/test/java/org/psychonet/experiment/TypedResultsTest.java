@@ -31,6 +31,10 @@ class TypedResultsTest {
                 }
                 List<String> lines = Files.readAllLines(f);
                 for (int i = 0; i < lines.size(); i++) {
+                    String code = lines.get(i).strip();
+                    if (code.startsWith("*") || code.startsWith("//") || code.startsWith("/*")) {
+                        continue; // comments may name what is forbidden
+                    }
                     if (MAP_RESULT.matcher(lines.get(i)).find() || UNCHECKED.matcher(lines.get(i)).find()) {
                         found.add(f.getFileName() + ":" + (i + 1) + ": " + lines.get(i).strip());
                     }
