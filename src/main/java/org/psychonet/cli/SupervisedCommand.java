@@ -127,8 +127,9 @@ public final class SupervisedCommand extends RunCommand {
         for (String line : SupervisedReport.lines(r)) {
             System.err.println("psychonet supervised: " + line);
         }
-        r.claims().forEach(k -> System.err.printf("psychonet supervised: claim %s %s: %.4g %s → %s%n", k.id(),
-                k.metric(), k.value().mean(), k.bound(), k.holds() ? "holds" : "DOES NOT HOLD"));
+        for (String line : SupervisedReport.claimLines(r.claims())) {
+            System.err.println("psychonet supervised: " + line);
+        }
         return r;
     }
 }

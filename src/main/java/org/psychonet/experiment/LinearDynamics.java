@@ -36,6 +36,7 @@ import org.psychonet.theory.LinearModeInit;
 import org.psychonet.theory.LinearModeTheory;
 import org.psychonet.theory.RateStatistic;
 import org.psychonet.util.InvalidInputException;
+import org.psychonet.util.MemoryBudget;
 import org.psychonet.util.NonFiniteLossException;
 import org.psychonet.util.Npy;
 import org.psychonet.util.Progress;
@@ -304,6 +305,23 @@ public final class LinearDynamics implements Experiment<LinearDynamics.Config, L
                     + "paper-text");
             InvalidInputException.requireParameter(Double.isFinite(outputNoise) && outputNoise >= 0, "outputNoise",
                     "must be a finite number ≥ 0 (the authors' code: 0.1; the paper: 0)");
+            requireMemory();
+        }
+
+        /**
+         * Refuses a run whose recorded trajectories cannot fit in the heap (e.g. 2³¹ steps tracked every 10), before
+         * any training: per network and seed ≈ 8 series of topPcs × tracked points (proportion, theories,
+         * sensitivity, alignment, while training and in the result) and the thresholds at every snapshot.
+         */
+        private void requireMemory() {
+            long tracked = MemoryBudget.sum(steps / trackEvery, 2);
+            long snaps = MemoryBudget.sum(steps / snapshotEvery, 2);
+            long runs = MemoryBudget.product(architectures().size() + study.sgdDepths().size(), study.seeds());
+            long perRun = MemoryBudget.sum(MemoryBudget.product(8, topPcs, tracked, Double.BYTES),
+                    MemoryBudget.product(snaps, frequencies + 3L, Double.BYTES));
+            MemoryBudget.requireHeap("steps", steps, MemoryBudget.product(runs, perRun), Math.max(tracked, snaps),
+                    "the trajectories of " + runs + " runs (" + topPcs + " PCs every " + trackEvery + " steps, "
+                            + frequencies + " thresholds every " + snapshotEvery + ")");
         }
     }
 

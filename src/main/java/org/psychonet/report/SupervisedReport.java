@@ -275,6 +275,23 @@ public final class SupervisedReport {
         return out;
     }
 
+    /**
+     * One line per claim for the command's stderr: kind, id, metric, mean ± s.e. over seeds (n), bound, verdict.
+     * (A claim's value is an {@link org.psychonet.util.Estimate}; its mean is formatted, never the record.)
+     */
+    public static List<String> claimLines(List<org.psychonet.experiment.Claim> claims) {
+        List<String> out = new ArrayList<>();
+        for (org.psychonet.experiment.Claim k : claims) {
+            org.psychonet.util.Estimate v = k.value();
+            String value = v.n() >= 2 && Double.isFinite(v.se())
+                    ? String.format(java.util.Locale.ROOT, "%.4g ± %.2g (n = %d)", v.mean(), v.se(), v.n())
+                    : String.format(java.util.Locale.ROOT, "%.4g", v.mean());
+            out.add(String.format(java.util.Locale.ROOT, "claim [%s] %s %s: %s %s → %s", k.kind().label(), k.id(),
+                    k.metric(), value, k.bound(), k.holds() ? "holds" : "DOES NOT HOLD"));
+        }
+        return out;
+    }
+
     private static String ms(SupervisedLabelNoise.Spread m) {
         return String.format("%.3f ± %.3f", m.mean(), m.sd());
     }
