@@ -44,7 +44,8 @@ public final class SensitivityCommand extends RunCommand {
     @Option(names = "--fd-step", description = "δ for fd, in θ's unit (default: 0.01 rad, 0.1° of hue).")
     Double fdStep;
 
-    @Option(names = "--precision", defaultValue = "float32", description = "float32 or float64.")
+    @Option(names = "--precision", description = "float32 or float64 (default: float32; a TorchScript module "
+            + "runs in the precision it was exported in).")
     String precision;
 
     @Option(names = "--batch", defaultValue = "64", description = "Stimuli per forward pass.")
@@ -57,6 +58,7 @@ public final class SensitivityCommand extends RunCommand {
     @Option(names = "--svg", description = "Also write plots as SVG.")
     boolean svg;
 
+    private boolean explicitPrecision = true;
     private StimulusFamily family;
     private Network network;
     private SensitivityConfig engineConfig;
@@ -78,6 +80,10 @@ public final class SensitivityCommand extends RunCommand {
         InvalidInputException.require(batch >= 1, "--batch must be at least 1");
         InvalidInputException.require(fdStep == null || (fdStep > 0 && Double.isFinite(fdStep)),
                 "--fd-step must be a positive number");
+        if (precision == null) {
+            precision = "float32";
+            explicitPrecision = false;
+        }
         DataType type = switch (precision) {
             case "float32" -> DataType.FLOAT32;
             case "float64" -> DataType.FLOAT64;
@@ -94,9 +100,14 @@ public final class SensitivityCommand extends RunCommand {
                         + network.name() + " has " + String.join(", ", network.layers()));
             }
         }
-        if (m == DerivativeMethod.EXACT && !network.supportsTangent()) {
-            throw new InvalidInputException("--method exact needs a psychonet-built network; use grid or fd for "
-                    + modelSpec);
+        if (network.dataType() != null && network.dataType() != type && !explicitPrecision) {
+            precision = network.dataType().toString().toLowerCase(java.util.Locale.ROOT);
+        } else if (network.dataType() != null && network.dataType() != type) {
+            String has = network.dataType().toString().toLowerCase(java.util.Locale.ROOT);
+            network.close();
+            throw new InvalidInputException("--precision " + precision + ": " + modelSpec + " holds " + has
+                    + " parameters and runs in " + has + "; export it in " + precision + " (scripts/export_torchvision.py "
+                    + "--precision " + precision + ") or omit --precision");
         }
     }
 
