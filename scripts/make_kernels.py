@@ -9,6 +9,10 @@ jvp(y, x, v) — the Jacobian-vector product J·v of y(x) by double backward, wi
     reference cycle that is never freed).
 max_pool_tangent(x, dx, kernel, stride, padding) — max pooling and its exact tangent: dx at each window's
     arg-max, from the indices the forward pass itself returns.
+relu_pair(z) — ReLU on z = [x; dx] stacked along the batch axis: [relu(x); dx·(x > 0)] (the derivative at 0
+    taken as 0, as autograd does), one comparison and one select.
+max_pool_pair(z, kernel, stride, padding) — max pooling on z = [x; dx] stacked along the batch axis: the arg-max
+    of each window of x picks both y and dy, returned stacked the same way.
 """
 import sys
 from typing import List, Optional, Tuple
@@ -39,6 +43,21 @@ class Kernels(torch.nn.Module):
         y, idx = F.max_pool2d_with_indices(x, [kernel, kernel], [stride, stride], [padding, padding])
         dy = dx.flatten(2).gather(2, idx.flatten(2)).view_as(y)
         return y, dy
+
+
+    @torch.jit.export
+    def relu_pair(self, z: torch.Tensor) -> torch.Tensor:
+        n = z.shape[0] // 2
+        pair = z.reshape(2, n, -1)
+        return torch.where(pair[0] > 0, pair, torch.zeros([1], dtype=z.dtype)).reshape(z.shape)
+
+    @torch.jit.export
+    def max_pool_pair(self, z: torch.Tensor, kernel: int, stride: int, padding: int) -> torch.Tensor:
+        n = z.shape[0] // 2
+        y, idx = F.max_pool2d_with_indices(z[:n], [kernel, kernel], [stride, stride], [padding, padding])
+        c = z.shape[1]
+        pick = idx.reshape(1, n, c, -1).expand(2, n, c, idx.shape[2] * idx.shape[3])
+        return z.reshape(2, n, c, -1).gather(3, pick).reshape(2 * n, c, y.shape[2], y.shape[3])
 
 
 if __name__ == "__main__":

@@ -38,7 +38,7 @@ public final class DeepBenchCommand extends RunCommand {
     @Option(names = "--size", defaultValue = "224", description = "Input side (default: ${DEFAULT-VALUE}).")
     int size;
 
-    @Option(names = "--method", defaultValue = "grid", description = "psychonet's method: grid or exact.")
+    @Option(names = "--method", defaultValue = "exact", description = "psychonet's method: exact or grid (default: ${DEFAULT-VALUE}).")
     String method;
 
     @Option(names = "--psychonet-thetas", defaultValue = "180", description = "Orientations psychonet runs "

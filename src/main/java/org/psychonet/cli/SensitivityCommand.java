@@ -35,7 +35,8 @@ public final class SensitivityCommand extends RunCommand {
     @Option(names = "--layers", split = ",", description = "Layers to report (default: all).")
     List<String> layers;
 
-    @Option(names = "--method", defaultValue = "exact", description = "fd, grid or exact (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--method", defaultValue = "exact", description = "exact, grid or fd (default: ${DEFAULT-VALUE}); "
+            + "grid and fd also report an error estimate and warn when it exceeds 1 % for a layer.")
     String method;
 
     @Option(names = "--thetas", description = "Grid size (default: the family's, e.g. 180 orientations).")
@@ -133,6 +134,9 @@ public final class SensitivityCommand extends RunCommand {
             SensitivityEngine engine = new SensitivityEngine(engineConfig);
             List<String> chosen = layers == null ? net.layers() : layers;
             SensitivityProfile p = time("sensitivity_s", () -> engine.measure(net, family, grid, chosen));
+            for (String w : p.warnings(0.01)) {
+                System.err.println("psychonet sensitivity: warning: " + w);
+            }
             SensitivityReport.writeCsv(p, output.file("sensitivity.csv"));
             Plots.save(SensitivityReport.normalizedChart(p, net.name() + " · " + family.name()
                     + " · " + engineConfig.method().label()), output.file("sensitivity.png"), svg);

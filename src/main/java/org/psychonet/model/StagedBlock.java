@@ -1,6 +1,7 @@
 package org.psychonet.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -65,16 +66,17 @@ public final class StagedBlock extends AbstractBlock {
         return forwardTangent(ps, x, dx, stages.size());
     }
 
-    /** The tangents of the first {@code count} stages, from one pass. */
+    /**
+     * The tangents of the first {@code count} stages, from one pass over the stacked pair [x; dx] (see
+     * {@link TangentBlock#forwardPair}): each returned tangent is the second half of its stage's output.
+     */
     public NDList forwardTangent(ParameterStore ps, NDArray x, NDArray dx, int count) {
+        long n = x.getShape().get(0);
+        NDArray z = NDArrays.concat(new NDList(x, dx));
         NDList out = new NDList();
-        NDArray y = x;
-        NDArray dy = dx;
         for (int i = 0; i < count; i++) {
-            NDList r = stages.get(i).forwardTangent(ps, y, dy);
-            y = r.get(0);
-            dy = r.get(1);
-            out.add(dy);
+            z = stages.get(i).forwardPair(ps, z);
+            out.add(z.get(n + ":"));
         }
         return out;
     }

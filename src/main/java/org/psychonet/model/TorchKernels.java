@@ -23,6 +23,7 @@ import java.util.Map;
  * by double backward through {@code torch.autograd.grad}, and max pooling with the indices of its arg-max.
  */
 public final class TorchKernels {
+    private static Model model; // held, so that the module is not released while the process runs
     private static PtSymbolBlock block;
 
     private TorchKernels() {
@@ -30,7 +31,7 @@ public final class TorchKernels {
 
     private static synchronized PtSymbolBlock block() {
         if (block == null) {
-            Model model = Model.newInstance("psychonet-kernels", "PyTorch");
+            model = Model.newInstance("psychonet-kernels", "PyTorch");
             try (InputStream in = TorchKernels.class.getResourceAsStream("kernels.pt")) {
                 if (in == null) {
                     throw new IllegalStateException("kernels.pt is missing from the jar");
@@ -63,6 +64,31 @@ public final class TorchKernels {
             return r;
         } finally {
             JniUtils.setGradMode(gradMode);
+        }
+    }
+
+    /** ReLU on a stacked pair z = [x; dx]: [relu(x); dx·(x > 0)]. */
+    public static NDArray reluPair(NDArray z) {
+        PtNDManager m = (PtNDManager) z.getManager();
+        IValue arg = IValue.from((PtNDArray) z);
+        try (IValue r = IValueUtils.runMethod(block(), "relu_pair", arg)) {
+            return r.toTensor(m);
+        } finally {
+            arg.close();
+        }
+    }
+
+    /** Max pooling on a stacked pair z = [x; dx]: [y; dy] with dy taken at the arg-max of each window of x. */
+    public static NDArray maxPoolPair(NDArray z, int kernel, int stride, int padding) {
+        PtNDManager m = (PtNDManager) z.getManager();
+        IValue[] args = {IValue.from((PtNDArray) z), IValue.from((long) kernel), IValue.from((long) stride),
+            IValue.from((long) padding)};
+        try (IValue r = IValueUtils.runMethod(block(), "max_pool_pair", args)) {
+            return r.toTensor(m);
+        } finally {
+            for (IValue a : args) {
+                a.close();
+            }
         }
     }
 
