@@ -18,7 +18,7 @@ import org.psychonet.util.InvalidInputException;
  */
 public sealed interface ModelSpec {
     /** The accepted forms, for messages and help (a constant for annotations; a test keeps it complete). */
-    String FORMS = "identity, linear:W.npy, mlp, resnet18, vgg16bn, alexnet, alexnet-nonoverlap, small, "
+    String FORMS = "identity, linear:W.npy, mlp, resnet18, vgg16bn, alexnet, alexnet-nonoverlap, small, vit, "
             + "torchscript:FILE.pt, torchvision:ARCH:FILE.pth, saved:DIR";
 
     /** The spec as the user would type it. */
@@ -67,8 +67,9 @@ public sealed interface ModelSpec {
                 Path p = Path.of(arg.substring(second + 1));
                 requireFile(p, "state dict", "give torchvision:ARCH:FILE.pth with a file written by "
                         + "torch.save(model.state_dict(), FILE.pth)");
-                InvalidInputException.requireParameter(Architecture.isLabel(arch), "model", "'" + text + "' names "
-                        + "architecture '" + arch + "'; psychonet builds resnet18, vgg16_bn, alexnet and small");
+                InvalidInputException.requireParameter(Architecture.isLabel(arch) && !arch.equals("vit"), "model", "'"
+                        + text + "' names architecture '" + arch + "'; psychonet loads state dicts of resnet18, "
+                        + "vgg16_bn, alexnet and small");
                 return new Torchvision(Architecture.parse(arch), p);
             }
             case "saved" -> {
