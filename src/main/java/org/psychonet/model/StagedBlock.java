@@ -81,6 +81,27 @@ public final class StagedBlock extends AbstractBlock {
         return out;
     }
 
+    /**
+     * The squared norm of each stage's tangent per row, [stage][row], for the first {@code count} stages, from one
+     * pass over [x; dx]; each stage's output is freed once the next stage has used it, so at most two stages'
+     * outputs are alive at a time.
+     */
+    public double[][] tangentSquaredNorms(ParameterStore ps, NDArray x, NDArray dx, int count) {
+        long n = x.getShape().get(0);
+        NDArray z = NDArrays.concat(new NDList(x, dx));
+        double[][] out = new double[count][];
+        for (int i = 0; i < count; i++) {
+            NDArray next = stages.get(i).forwardPair(ps, z);
+            z.close();
+            z = next;
+            try (NDArray dy = z.get(n + ":")) {
+                out[i] = org.psychonet.model.Network.squaredNorms(dy);
+            }
+        }
+        z.close();
+        return out;
+    }
+
     @Override
     public void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape[] shapes = inputShapes;

@@ -204,8 +204,13 @@ public final class SensitivityEngine {
                 try (NDManager m = NDManager.newBaseManager()) {
                     NDArray x = renderer.render(m, chunk, type, false).reshape(batchShape(net, chunk, family));
                     NDArray dx = renderer.render(m, chunk, type, true).reshape(x.getShape());
-                    NDList dy = net.tangent(x, dx);
-                    accumulate(dy, taps, family.nuisanceCount(), start, 1.0, d);
+                    double[][] norms = net.tangentSquaredNorms(x, dx, taps);
+                    int k = family.nuisanceCount();
+                    for (int layer = 0; layer < taps.length; layer++) {
+                        for (int row = 0; row < norms[layer].length; row++) {
+                            d[layer][start + row / k] += norms[layer][row] / k;
+                        }
+                    }
                 }
                 bar.stepBy(chunk.length);
             }
