@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.psychonet.bench.EngineBenchmark;
 import org.psychonet.report.Csv;
-import org.psychonet.report.RunOutput;
+import org.psychonet.util.output.SafeOutput;
 import org.psychonet.util.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,7 +55,7 @@ public final class BenchCommand extends RunCommand {
     }
 
     @Override
-    protected Map<String, Object> run(RunOutput output) throws Exception {
+    protected Map<String, Object> run(SafeOutput output) throws Exception {
         Map<String, Object> summary = new LinkedHashMap<>();
         List<Object[]> table = new ArrayList<>();
         if (only.contains("engine")) {

@@ -15,7 +15,6 @@ import org.psychonet.model.TapNetwork;
 import org.psychonet.model.arch.ArchSpec;
 import org.psychonet.model.arch.Architecture;
 import org.psychonet.report.Csv;
-import org.psychonet.report.RunOutput;
 import org.psychonet.sensitivity.DerivativeMethod;
 import org.psychonet.sensitivity.SensitivityConfig;
 import org.psychonet.sensitivity.SensitivityEngine;
@@ -23,6 +22,7 @@ import org.psychonet.stimulus.Gabor;
 import org.psychonet.stimulus.StimulusBatch;
 import org.psychonet.stimulus.StimulusFamily;
 import org.psychonet.util.InvalidInputException;
+import org.psychonet.util.output.SafeOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -98,7 +98,7 @@ public final class DeepBenchCommand extends RunCommand {
     }
 
     @Override
-    protected Map<String, Object> run(RunOutput output) throws Exception {
+    protected Map<String, Object> run(SafeOutput output) throws Exception {
         CnnThreads.set(threads);
         Shape in = new Shape(3, size, size);
         StimulusFamily gabor = new Gabor(Gabor.Config.paper().scaledTo(size));

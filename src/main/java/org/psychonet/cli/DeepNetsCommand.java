@@ -7,7 +7,7 @@ import org.psychonet.experiment.Claim;
 import org.psychonet.experiment.DeepNetworks;
 import org.psychonet.learning.cnn.CnnTrainingConfig;
 import org.psychonet.report.DeepReport;
-import org.psychonet.report.RunOutput;
+import org.psychonet.util.output.SafeOutput;
 import org.psychonet.util.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -132,7 +132,7 @@ public final class DeepNetsCommand extends RunCommand {
     }
 
     @Override
-    protected Map<String, Object> run(RunOutput output) throws Exception {
+    protected Map<String, Object> run(SafeOutput output) throws Exception {
         DeepNetworks.Result r = time("experiment_s", () -> new DeepNetworks().run(config, output.file(".")
                 .normalize(), seed));
         time("report_s", () -> {

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.psychonet.learning.LinearBenchmark;
 import org.psychonet.report.Csv;
-import org.psychonet.report.RunOutput;
+import org.psychonet.util.output.SafeOutput;
 import org.psychonet.util.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,7 +44,7 @@ public final class LinearBenchCommand extends RunCommand {
     }
 
     @Override
-    protected Map<String, Object> run(RunOutput output) throws Exception {
+    protected Map<String, Object> run(SafeOutput output) throws Exception {
         LinearBenchmark.Result r = time("bench_s", () -> LinearBenchmark.run((int) Math.round(Math.sqrt(d)), steps,
                 sgdBatches));
         try (Csv csv = Csv.create(output.file("bench.csv"), "strategy", "seconds", "speedup_vs_sgd")) {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.psychonet.experiment.LinearDynamics;
 import org.psychonet.learning.LinearMethod;
-import org.psychonet.report.RunOutput;
+import org.psychonet.util.output.SafeOutput;
 import org.psychonet.util.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -103,7 +103,7 @@ public final class LinearCommand extends RunCommand {
     }
 
     @Override
-    protected Map<String, Object> run(RunOutput output) throws Exception {
+    protected Map<String, Object> run(SafeOutput output) throws Exception {
         LinearDynamics.Result r = time("train_and_measure_s", () -> org.psychonet.report.LinearReport.experiment().run(config, output.dir(), seed));
         Map<String, Object> s = new LinkedHashMap<>(r.summary());
         s.put("claims", r.claims());

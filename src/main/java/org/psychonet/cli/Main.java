@@ -54,7 +54,7 @@ public final class Main {
             }
             PrintWriter err = line.getErr();
             if (cause instanceof InvalidInputException bad) {
-                err.println("psychonet: " + bad.getMessage());
+                err.println("psychonet: " + Flags.userMessage(bad));
                 err.flush();
                 return BAD_INPUT;
             }

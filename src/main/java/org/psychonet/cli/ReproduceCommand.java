@@ -1,5 +1,6 @@
 package org.psychonet.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +16,7 @@ import org.psychonet.report.HtmlReport;
 import org.psychonet.report.Json;
 import org.psychonet.report.PaperReproduction;
 import org.psychonet.report.Provenance;
-import org.psychonet.report.RunOutput;
+import org.psychonet.util.output.SafeOutput;
 import org.psychonet.util.Files2;
 import org.psychonet.util.InvalidInputException;
 import org.psychonet.util.Progress;
@@ -92,10 +93,16 @@ public final class ReproduceCommand extends RunCommand {
             }
             steps.sort((a, b) -> Integer.compare(all.indexOf(a), all.indexOf(b)));
         }
+        Path o = out.toAbsolutePath().normalize();
         if (cache == null) {
-            Path o = out.toAbsolutePath().normalize();
             cache = o.resolveSibling(o.getFileName() + ".cache");
         }
+        Path c = cache.toAbsolutePath().normalize();
+        // the result folder replaces --out as a whole: a cache inside it would be lost with every run
+        InvalidInputException.requireParameter(!c.startsWith(o) && !o.startsWith(c), "cache",
+                cache + " and `out` " + out + " are inside one another; give a cache folder beside the results");
+        InvalidInputException.requireParameter(!Files.exists(c) || Files.isDirectory(c), "cache",
+                cache + " is a file; give a folder for the cache");
     }
 
     @Override
@@ -113,7 +120,7 @@ public final class ReproduceCommand extends RunCommand {
     }
 
     @Override
-    protected Map<String, Object> run(RunOutput output) throws Exception {
+    protected Map<String, Object> run(SafeOutput output) throws Exception {
         ResultCache rc = new ResultCache(cache, Json.MAPPER);
         rc.sweep();
         List<Claim> claims = new ArrayList<>();
@@ -126,14 +133,15 @@ public final class ReproduceCommand extends RunCommand {
                 if (stopAfter != null && i >= stopAfter) {
                     throw new InterruptedException("stopped after " + stopAfter + " experiments (--stop-after)");
                 }
-                String key = rc.key(step, seed, Provenance.version() + "@" + Provenance.gitCommit());
+                String version = Provenance.version() + "@" + Provenance.gitCommit();
+                String key = rc.key(step, seed, version);
                 boolean cached = !force && rc.lookup(key).isPresent();
                 double elapsed = (System.nanoTime() - t0) / 1e9;
                 System.err.printf("psychonet reproduce: [%d/%d] %s%s (%.0f s elapsed)%n", i + 1, steps.size(),
                         step.title(), cached ? " — cached" : "", elapsed);
                 bar.message(step.id());
                 long s0 = System.nanoTime();
-                Path entry = cached ? rc.lookup(key).get() : time(step.id() + "_s", () -> rc.compute(step, key, seed));
+                Path entry = cached ? rc.lookup(key).get() : time(step.id() + "_s", () -> rc.compute(step, key, seed, version));
                 StoredResult result = rc.read(entry);
                 Path dir = output.file(step.id() + "/x").getParent();
                 Files2.copyTree(entry, dir);

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.psychonet.report.Json;
 import org.psychonet.report.Provenance;
-import org.psychonet.report.RunOutput;
+import org.psychonet.util.output.SafeOutput;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,6 +25,11 @@ public abstract class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
     protected long seed;
 
+    @Option(names = "--overwrite", description = "Replace an earlier psychonet result in --out. Without it such a "
+            + "folder is refused; a folder psychonet did not write is always refused. An earlier result holding "
+            + "files psychonet did not write is moved aside to OUT.previous-TIMESTAMP instead of being deleted.")
+    protected boolean overwrite;
+
     /** Named wall-clock timings in seconds, filled by {@link #time}. */
     protected final Map<String, Double> timings = new LinkedHashMap<>();
 
@@ -38,7 +43,7 @@ public abstract class RunCommand implements Callable<Integer> {
     protected abstract Object config();
 
     /** Does the work, writing data and plots into {@code output}; returns summary metrics. */
-    protected abstract Map<String, Object> run(RunOutput output) throws Exception;
+    protected abstract Map<String, Object> run(SafeOutput output) throws Exception;
 
     /** Runs a step and records its wall time under {@code label}. */
     protected <T> T time(String label, ThrowingSupplier<T> step) throws Exception {
@@ -68,17 +73,20 @@ public abstract class RunCommand implements Callable<Integer> {
                 throw new org.psychonet.util.InvalidInputException("--out is required: give the folder for the results");
             }
         }
+        SafeOutput.check(out, overwrite); // before validate(): a refused --out is reported first, nothing written
         validate();
         Instant started = Instant.now();
-        try (RunOutput output = RunOutput.open(out)) {
+        try (SafeOutput output = SafeOutput.open(out, overwrite)) {
             Map<String, Object> summary = run(output);
             Map<String, Object> result = new LinkedHashMap<>(Provenance.describe(name(), started, seed));
             result.put("config", config());
             timings.put("total_s", Duration.between(started, Instant.now()).toNanos() / 1e9);
             result.put("timings", timings);
             result.put("summary", summary);
-            Json.write(output.file("result.json"), result);
-            output.commit();
+            output.commit((file, files) -> {
+                result.put(SafeOutput.FILES_KEY, files);
+                Json.write(file, result);
+            });
             System.err.println("psychonet " + name() + ": wrote " + output.target());
         }
         return 0;

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.psychonet.model.ModelSpec;
 import org.psychonet.model.Network;
 import org.psychonet.report.Plots;
-import org.psychonet.report.RunOutput;
+import org.psychonet.util.output.SafeOutput;
 import org.psychonet.report.SensitivityReport;
 import org.psychonet.sensitivity.DerivativeMethod;
 import org.psychonet.sensitivity.SensitivityConfig;
@@ -92,9 +92,12 @@ public final class SensitivityCommand extends RunCommand {
         };
         DerivativeMethod m = DerivativeMethod.parse(method);
         engineConfig = new SensitivityConfig(m, fdStep == null ? Double.NaN : fdStep, batch, type, 4);
-        grid = family.axis().grid(n);
         network = ModelSpec.parse(modelSpec).build(new Shape(family.channels(), family.height(), family.width()),
                 type, seed);
+        // before the grid is allocated: the θ grid, its extended copy and one D(θ) curve per layer, in doubles
+        org.psychonet.util.MemoryBudget.requireHeap("thetas", n, org.psychonet.util.MemoryBudget.product(8, n,
+                network.layers().size() + 4L), n, "the θ grid and one D(θ) curve per layer");
+        grid = family.axis().grid(n);
         if (layers != null) {
             for (String l : layers) {
                 InvalidInputException.require(network.layers().contains(l), "unknown layer '" + l + "'; "
@@ -129,7 +132,7 @@ public final class SensitivityCommand extends RunCommand {
     }
 
     @Override
-    protected Map<String, Object> run(RunOutput output) throws Exception {
+    protected Map<String, Object> run(SafeOutput output) throws Exception {
         try (Network net = network) {
             SensitivityEngine engine = new SensitivityEngine(engineConfig);
             List<String> chosen = layers == null ? net.layers() : layers;

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.psychonet.experiment.ImageStatistics;
 import org.psychonet.images.ImageSources;
 import org.psychonet.images.ImageStream;
-import org.psychonet.report.RunOutput;
+import org.psychonet.util.output.SafeOutput;
 import org.psychonet.report.StatsReport;
 import org.psychonet.util.InvalidInputException;
 import picocli.CommandLine.Command;
@@ -53,6 +53,10 @@ public final class StatsCommand extends RunCommand {
     @Option(names = "--components", description = "Leading PCs drawn as images (default 64).")
     Integer components;
 
+    @Option(names = "--max-pixels", description = "Skip folder images with more pixels than this, read from the "
+            + "header before decoding (decompression bombs; default 100000000).")
+    Long maxPixels;
+
     @Option(names = "--quick", description = "Small run: " + "150 world images of 128², 3000 patches of 16².")
     boolean quick;
 
@@ -89,7 +93,8 @@ public final class StatsCommand extends RunCommand {
         config = new ImageStatistics.Config(spec, rotate, hueShift, greyscale, maxImages,
                 patches == null ? base.patches() : patches, size, from, to, resize,
                 threads == null ? ImageStream.defaultThreads() : threads,
-                components == null ? base.componentsShown() : components);
+                components == null ? base.componentsShown() : components,
+                maxPixels == null ? base.maxPixels() : maxPixels);
         config.validate();
         // opens the source now so a bad folder or world option exits 2 before anything is written
         config.source();
@@ -104,7 +109,7 @@ public final class StatsCommand extends RunCommand {
     }
 
     @Override
-    protected Map<String, Object> run(RunOutput output) throws Exception {
+    protected Map<String, Object> run(SafeOutput output) throws Exception {
         ImageStatistics.Result r = time("stats_s", () -> new ImageStatistics(StatsReport::write)
                 .run(config, output.dir(), seed));
         timings.put("pass_s", r.passSeconds());

@@ -17,7 +17,7 @@ import org.psychonet.learning.SupervisedSensitivity;
 import org.psychonet.learning.SupervisedTrainer;
 import org.psychonet.learning.SupervisedTraining;
 import org.psychonet.model.TapNetwork;
-import org.psychonet.report.RunOutput;
+import org.psychonet.util.output.SafeOutput;
 import org.psychonet.stimulus.Grating64;
 import org.psychonet.util.InvalidInputException;
 import picocli.CommandLine.Command;
@@ -65,7 +65,7 @@ public final class SupervisedBenchCommand extends RunCommand {
     }
 
     @Override
-    protected Map<String, Object> run(RunOutput output) throws Exception {
+    protected Map<String, Object> run(SafeOutput output) throws Exception {
         SupervisedTraining t = paper.training();
         Grating64 family = new Grating64();
         OrientationPrior prior = paper.prior();

@@ -9,7 +9,7 @@ import org.psychonet.learning.LabelNoise;
 import org.psychonet.learning.OrientationPrior;
 import org.psychonet.learning.SupervisedCondition;
 import org.psychonet.learning.SupervisedTraining;
-import org.psychonet.report.RunOutput;
+import org.psychonet.util.output.SafeOutput;
 import org.psychonet.report.SupervisedReport;
 import org.psychonet.util.InvalidInputException;
 import picocli.CommandLine.Command;
@@ -115,7 +115,7 @@ public final class SupervisedCommand extends RunCommand {
     }
 
     @Override
-    protected Map<String, Object> run(RunOutput output) throws Exception {
+    protected Map<String, Object> run(SafeOutput output) throws Exception {
         SupervisedLabelNoise.Result r = time("experiment_s",
                 () -> SupervisedReport.experiment().run(config, output.dir(), seed));
         for (String line : SupervisedReport.lines(r)) {

@@ -371,7 +371,9 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
                     for (int c = 0; c < classes.size(); c++) {
                         FolderSource f = FolderSource.open(classes.get(c), big);
                         long n = Math.min(perClass, f.count());
-                        for (RgbImage im : ImageStream.load(f, ImageStream.range(n), ImageStream.defaultThreads())) {
+                        // unreadable files are left out (ImageStream.load gave nulls: NullPointerException)
+                        for (RgbImage im : ImageStream.loadReadable(f, ImageStream.range(n),
+                                ImageStream.defaultThreads()).images()) {
                             images.add(im);
                             lab.add(c);
                         }
@@ -382,7 +384,8 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
                     long n = Math.min(config.sourceImages(), f.count());
                     InvalidInputException.require(n >= 2, "--train " + root + " holds " + f.count()
                             + " image(s); the which-image task needs at least 2");
-                    images.addAll(List.of(ImageStream.load(f, ImageStream.range(n), ImageStream.defaultThreads())));
+                    images.addAll(ImageStream.loadReadable(f, ImageStream.range(n), ImageStream.defaultThreads())
+                            .images());
                     for (int i = 0; i < images.size(); i++) {
                         lab.add(i);
                         names.add("image" + i);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.psychonet.images.ColorSpace;
+import org.psychonet.images.FolderSource;
 import org.psychonet.images.HueHistogram;
 import org.psychonet.images.ImageSource;
 import org.psychonet.images.ImageSources;
@@ -45,10 +46,18 @@ public final class ImageStatistics implements Experiment<ImageStatistics.Config,
      * @param resize          folder images: short side resized to this (ImageNet's Resize(256)); 0 = native
      * @param threads         decoding threads
      * @param componentsShown leading PCs drawn as images (Fig. 5b inset: 64)
+     * @param maxPixels       folder images with more pixels are skipped (decompression bombs; 100 Mpixel)
      */
     public record Config(String images, double rotateDeg, double hueShiftDeg, boolean greyscale, long maxImages,
                          int patches, int patchSize, int fitFrom, int fitTo, int resize, int threads,
-                         int componentsShown) {
+                         int componentsShown, long maxPixels) {
+
+        public Config(String images, double rotateDeg, double hueShiftDeg, boolean greyscale, long maxImages,
+                      int patches, int patchSize, int fitFrom, int fitTo, int resize, int threads,
+                      int componentsShown) {
+            this(images, rotateDeg, hueShiftDeg, greyscale, maxImages, patches, patchSize, fitFrom, fitTo, resize,
+                    threads, componentsShown, FolderSource.MAX_PIXELS);
+        }
 
         /** The paper's settings on the built-in world: 100,000 32×32 patches from its 10,000 images, fit over
          *  PC ranks 10–500 (past the few largest-scale PCs, short of the pixel-scale tail). */
@@ -65,17 +74,17 @@ public final class ImageStatistics implements Experiment<ImageStatistics.Config,
 
         public Config withImages(String spec) {
             return new Config(spec, rotateDeg, hueShiftDeg, greyscale, maxImages, patches, patchSize, fitFrom, fitTo,
-                    resize, threads, componentsShown);
+                    resize, threads, componentsShown, maxPixels);
         }
 
         public Config withRotate(double deg) {
             return new Config(images, deg, hueShiftDeg, greyscale, maxImages, patches, patchSize, fitFrom, fitTo,
-                    resize, threads, componentsShown);
+                    resize, threads, componentsShown, maxPixels);
         }
 
         public Config withHueShift(double deg) {
             return new Config(images, rotateDeg, deg, greyscale, maxImages, patches, patchSize, fitFrom, fitTo,
-                    resize, threads, componentsShown);
+                    resize, threads, componentsShown, maxPixels);
         }
 
         /** Checks the settings; InvalidInputException (exit 2) names the bad one and the remedy. */
@@ -93,11 +102,13 @@ public final class ImageStatistics implements Experiment<ImageStatistics.Config,
             InvalidInputException.require(resize >= 0, "--resize must be 0 (native) or a side in pixels");
             InvalidInputException.require(threads >= 1, "--threads must be at least 1");
             InvalidInputException.require(componentsShown >= 0, "--components must be 0 or more");
+            InvalidInputException.requireParameter(maxPixels >= 1, "maxPixels", "must be at least 1 (default "
+                    + FolderSource.MAX_PIXELS + ")");
         }
 
         /** The image source, transforms applied (rotation, then hue shift, then greyscale). */
         public ImageSource source() {
-            ImageSource s = ImageSources.parse(images, resize);
+            ImageSource s = ImageSources.parse(images, resize, maxPixels);
             if (rotateDeg != 0) {
                 s = Transforms.rotate(s, rotateDeg);
             }

@@ -4,15 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.stream.Stream;
+import org.psychonet.util.output.SafeOutput;
 
 /**
  * Finished experiments, each stored under a key made from its id, full configuration, seed and
@@ -21,7 +18,6 @@ import java.util.stream.Stream;
  * everything that finished.
  */
 public final class ResultCache {
-    private static final String RESULT = "experiment.json";
     private final Path root;
     private final ObjectMapper mapper;
 
@@ -48,46 +44,28 @@ public final class ResultCache {
     /** The folder of a finished entry, if there is one. */
     public Optional<Path> lookup(String key) {
         Path dir = root.resolve(key);
-        return Files.isRegularFile(dir.resolve(RESULT)) ? Optional.of(dir) : Optional.empty();
+        return SafeOutput.isResult(dir) ? Optional.of(dir) : Optional.empty();
     }
 
     public StoredResult read(Path entry) throws IOException {
-        return mapper.readValue(entry.resolve(RESULT).toFile(), StoredResult.class);
+        return mapper.readValue(entry.resolve(SafeOutput.MARKER).toFile(), StoredResult.class);
     }
 
-    /** Runs the step into a fresh temporary folder and renames it into place when it has finished. */
-    public Path compute(ReproductionStep step, String key, long seed) throws Exception {
-        Files.createDirectories(root);
-        Path tmp = Files.createTempDirectory(root, ".tmp-" + key + "-");
-        try {
-            ExperimentResult r = step.runner().run(tmp, seed);
-            mapper.writerWithDefaultPrettyPrinter().writeValue(tmp.resolve(RESULT).toFile(), StoredResult.of(step.id(), r));
-            Path target = root.resolve(key);
-            if (Files.exists(target)) {
-                org.psychonet.util.Files2.deleteTree(target);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target);
-            }
-            return target;
-        } finally {
-            org.psychonet.util.Files2.deleteTree(tmp);
+    /**
+     * Runs the step into a fresh temporary folder and moves it into place when it has finished (replacing an
+     * earlier entry of the same key: a forced recomputation).
+     */
+    public Path compute(ReproductionStep step, String key, long seed, String version) throws Exception {
+        try (SafeOutput out = SafeOutput.open(root.resolve(key), true)) {
+            ExperimentResult r = step.runner().run(out.dir(), seed);
+            out.commit((file, files) -> mapper.writerWithDefaultPrettyPrinter()
+                    .writeValue(file.toFile(), StoredResult.of(step.id(), version, r, files)));
+            return out.target();
         }
     }
 
-    /** Removes temporary folders left by interrupted runs. */
-    public void sweep() throws IOException {
-        if (!Files.isDirectory(root)) {
-            return;
-        }
-        try (Stream<Path> s = Files.list(root)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                if (p.getFileName().toString().startsWith(".tmp-")) {
-                    org.psychonet.util.Files2.deleteTree(p);
-                }
-            }
-        }
+    /** Removes temporary folders left by runs that were killed (never those of a live run). */
+    public void sweep() {
+        SafeOutput.sweepAllStale(root);
     }
 }

@@ -97,6 +97,16 @@ public final class SupervisedLabelNoise
             InvalidInputException.require(seeds >= 1, "--seeds must be at least 1");
             InvalidInputException.require(t.steps() >= 1, "--steps must be at least 1");
             InvalidInputException.require(t.batch() >= 1, "--batch must be at least 1");
+            // before anything is allocated: a batch's labels (heap) and its 64² gratings with their activations
+            // through the hidden layers, forward and backward (native, ≈ 3 copies); one loss per step (heap)
+            long width = 64L * 64 + java.util.Arrays.stream(t.hidden()).asLongStream().sum() + t.bins();
+            org.psychonet.util.MemoryBudget.requireHeap("batch", t.batch(), org.psychonet.util.MemoryBudget.product(
+                    4, t.batch(), t.bins() + 4L), org.psychonet.util.MemoryBudget.product(t.batch(), t.bins()),
+                    "a batch's labels and angles");
+            org.psychonet.util.MemoryBudget.requireNative("batch", t.batch(), org.psychonet.util.MemoryBudget.product(
+                    12, t.batch(), width), "a batch of gratings and its activations");
+            org.psychonet.util.MemoryBudget.requireHeap("steps", t.steps(), org.psychonet.util.MemoryBudget.product(
+                    8, t.steps(), Math.max(1, seeds)), t.steps(), "one loss per step");
             InvalidInputException.require(t.bins() >= 2, "--bins must be at least 2");
             InvalidInputException.require(t.learningRate() > 0 && Double.isFinite(t.learningRate()),
                     "--lr must be a positive number");

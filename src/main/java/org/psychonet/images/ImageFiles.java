@@ -10,9 +10,12 @@ public final class ImageFiles {
     private ImageFiles() {
     }
 
-    /** Decodes one file; throws UnreadableImageException with the reason when it cannot. */
+    /**
+     * Decodes one file at native size; throws UnreadableImageException with the reason when it cannot (images
+     * over {@link FolderSource#MAX_PIXELS} included).
+     */
     public static RgbImage read(Path file) {
-        return FolderSource.toRgb(FolderSource.decode(file, file.toString()));
+        return FolderSource.read(file);
     }
 
     /** The image as an 8-bit sRGB BufferedImage. */

@@ -2,6 +2,7 @@ package org.psychonet.images;
 
 import java.nio.file.Path;
 import org.psychonet.util.InvalidInputException;
+import org.psychonet.util.MemoryBudget;
 
 /**
  * Parses the {@code --images} option: {@code world} (the built-in world, default config),
@@ -22,6 +23,14 @@ public final class ImageSources {
 
     /** A source from its spec; folder images are resized so their short side is {@code shortSide} (0: native). */
     public static ImageSource parse(String spec, int shortSide) {
+        return parse(spec, shortSide, FolderSource.MAX_PIXELS);
+    }
+
+    /**
+     * A source from its spec; folder images are resized so their short side is {@code shortSide} (0: native),
+     * and images over {@code maxPixels} are skipped (decompression bombs).
+     */
+    public static ImageSource parse(String spec, int shortSide, long maxPixels) {
         if (spec == null || spec.isBlank()) {
             throw new InvalidInputException("--images is empty; give " + HELP);
         }
@@ -31,7 +40,14 @@ public final class ImageSources {
         if (spec.startsWith("world:")) {
             return new World(worldConfig(spec.substring(6)));
         }
-        return FolderSource.open(Path.of(spec), shortSide);
+        Path folder;
+        try {
+            folder = Path.of(spec);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw InvalidInputException.parameter("images", "'" + org.psychonet.util.InputFiles.oneLine(spec)
+                    + "' is not a path (" + e.getReason() + "); give " + HELP);
+        }
+        return FolderSource.open(folder, shortSide, maxPixels);
     }
 
     /** Parses "key=value,..." onto the default world config. */
@@ -84,7 +100,22 @@ public final class ImageSources {
                         + "); give " + HELP);
             }
         }
+        requireMemory(c, ImageStream.defaultThreads());
         return c;
+    }
+
+    /**
+     * Refuses a world whose images or count cannot be held: each decoding thread renders one image at a time
+     * (about 28 bytes per pixel: float RGB, its accumulator and coverage), and a pass keeps a few indices per
+     * image.
+     */
+    public static void requireMemory(World.Config c, int threads) {
+        long pixels = MemoryBudget.product(c.height(), c.width());
+        MemoryBudget.requireHeap("images", "world:size=" + c.height() + (c.width() != c.height() ? "×" + c.width()
+                : ""), MemoryBudget.product(28, pixels, threads), MemoryBudget.product(3, pixels),
+                "rendering " + threads + " world image(s) at once");
+        MemoryBudget.requireHeap("images", "world:count=" + c.count(), MemoryBudget.product(16, c.count()),
+                c.count(), "the index of every image in a pass");
     }
 
     private static int positive(String key, int v) {

@@ -17,7 +17,7 @@ import org.psychonet.util.Progress;
 public final class ImageStream {
 
     /** An image that could not be read: its index, label and reason (for result.json). */
-    public record Skip(long index, String item, String reason) {
+    public record Skip(long index, String item, String reason) implements java.io.Serializable {
     }
 
     /** Work done on one image, on a worker thread. */
@@ -55,7 +55,7 @@ public final class ImageStream {
             th.setDaemon(true);
             return th;
         });
-        try (Progress progress = Progress.start(task, indices.length)) {
+        try (Progress progress = task == null ? null : Progress.start(task, indices.length)) {
             List<Future<Object>> pending = new ArrayList<>(chunk);
             for (int start = 0; start < indices.length; start += chunk) {
                 int end = Math.min(indices.length, start + chunk);
@@ -88,7 +88,9 @@ public final class ImageStream {
                         T value = (T) r;
                         sink.accept(indices[i], value);
                     }
-                    progress.step();
+                    if (progress != null) {
+                        progress.step();
+                    }
                 }
             }
         } finally {
@@ -106,11 +108,43 @@ public final class ImageStream {
         return r;
     }
 
+    /** Readable images of a batch, in the order asked, and the ones skipped with their reasons. */
+    public record Loaded(List<RgbImage> images, long[] indices, List<Skip> skipped) {
+    }
+
+    /**
+     * Loads images in parallel, leaving out unreadable ones (returned with their reasons, to be counted and
+     * reported as {@code stats} does): {@code indices()[i]} is the source index of {@code images().get(i)}.
+     */
+    public static Loaded loadReadable(ImageSource src, long[] indices, int threads) throws Exception {
+        RgbImage[] all = new RgbImage[indices.length];
+        List<Skip> skipped = new ArrayList<>();
+        for (Skip k : loadInto(src, indices, threads, all)) {
+            skipped.add(new Skip(indices[(int) k.index()], k.item(), k.reason())); // source index, not position
+        }
+        List<RgbImage> images = new ArrayList<>();
+        long[] kept = new long[indices.length];
+        for (int i = 0; i < all.length; i++) {
+            if (all[i] != null) {
+                kept[images.size()] = indices[i];
+                images.add(all[i]);
+            }
+        }
+        return new Loaded(images, java.util.Arrays.copyOf(kept, images.size()), skipped);
+    }
+
     /** Loads images in parallel (for small batches, e.g. a training batch); unreadable ones are null. */
     public static RgbImage[] load(ImageSource src, long[] indices, int threads) throws Exception {
         RgbImage[] out = new RgbImage[indices.length];
+        loadInto(src, indices, threads, out);
+        return out;
+    }
+
+    /** Fills {@code out[i]} with image {@code indices[i]}; returns the skips (index = position in indices). */
+    private static List<Skip> loadInto(ImageSource src, long[] indices, int threads, RgbImage[] out)
+            throws Exception {
         long[] pos = range(indices.length);
-        run(new ImageSource() {
+        return run(new ImageSource() {
             @Override
             public String describe() {
                 return src.describe();
@@ -122,11 +156,15 @@ public final class ImageStream {
             }
 
             @Override
+            public String label(long index) {
+                return src.label(indices[(int) index]);
+            }
+
+            @Override
             public RgbImage image(long index) {
                 return src.image(indices[(int) index]);
             }
         }, pos, threads, (i, img) -> img, (i, img) -> out[(int) i] = img, "images");
-        return out;
     }
 
 }

@@ -1,6 +1,7 @@
 package org.psychonet.images;
 
 import java.util.Arrays;
+import org.psychonet.util.MemoryBudget;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,7 +16,7 @@ import java.util.SplittableRandom;
 public final class PatchSampler {
 
     /** Which images give how many patches. */
-    public record Plan(long[] images, int[] perImage, int size, long seed) {
+    public record Plan(long[] images, int[] perImage, int size, long seed) implements java.io.Serializable {
         /** Total patches planned. */
         public int total() {
             return Arrays.stream(perImage).sum();
@@ -79,7 +80,9 @@ public final class PatchSampler {
     /** Samples a plan, decoding images on {@code threads} threads. */
     public static Patches sample(ImageSource src, Plan plan, int threads) {
         int d = plan.size() * plan.size();
-        float[] data = new float[Math.multiplyExact(plan.total(), d)];
+        MemoryBudget.requireHeap("patches", plan.total(), MemoryBudget.product(4, plan.total(), d),
+                MemoryBudget.product(plan.total(), d), plan.total() + " patches of " + plan.size() + "² kept in memory");
+        float[] data = new float[Math.toIntExact(MemoryBudget.product(plan.total(), d))];
         long[] pos = ImageStream.range(plan.images().length);
         int[] filled = {0};
         List<ImageStream.Skip> skips;

@@ -39,7 +39,7 @@ public final class Pca {
     }
 
     public static Pca fit(Patches patches) {
-        Covariance c = new Covariance(patches.dim());
+        Covariance c = Covariance.covering(patches.dim(), patches.data());
         c.add(patches.data(), 0, patches.count());
         return fit(c);
     }

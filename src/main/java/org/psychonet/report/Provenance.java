@@ -70,7 +70,7 @@ public final class Provenance {
     public static Map<String, Object> describe(String command, Instant started, long seed) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("command", command);
-        m.put("psychonet_version", VERSION);
+        m.put(org.psychonet.util.output.SafeOutput.PROVENANCE_KEY, VERSION);
         m.put("git_commit", gitCommit());
         m.put("seed", seed);
         m.put("started", started.toString());

@@ -182,4 +182,21 @@ class BadInputTest {
         String json = Files.readString(out.resolve("result.json"));
         assertTrue(json.contains("\"git_commit\"") && json.contains("\"seed\"") && json.contains("\"timings\""));
     }
+
+    @Test
+    void supervisedOptions() {
+        assertRejected("--condition sideways is unknown", dir.resolve("o1"), "supervised", "--condition", "sideways",
+                "--out", dir.resolve("o1").toString());
+        assertRejected("--seeds", dir.resolve("o2"), "supervised", "--seeds", "0", "--out", dir.resolve("o2").toString());
+        assertRejected("--balance-fraction", dir.resolve("o3"), "supervised", "--balance-fraction", "1.5", "--out",
+                dir.resolve("o3").toString());
+    }
+
+    @Test
+    void linearOptions() {
+        assertRejected("--depth", dir.resolve("o1"), "linear", "--depth", "0", "--out", dir.resolve("o1").toString());
+        assertRejected("adam", dir.resolve("o2"), "linear", "--method", "adam", "--out", dir.resolve("o2").toString());
+        assertRejected("--save-weights", dir.resolve("o3"), "linear", "--save-weights", "0", "--out",
+                dir.resolve("o3").toString());
+    }
 }

@@ -83,4 +83,25 @@ class OddImagesTest {
         assertTrue(s.get("pca_spectrum_plot").asText().startsWith("not drawn"), s.toString());
         assertFalse(Files.exists(dir.resolve("out-black/pca_spectrum.png")));
     }
+
+    @Test
+    void bombsBrokenFilesAndOddNamesAreSkippedOrReadAndCounted() throws Exception {
+        Path folder = dir.resolve("mixed");
+        png(folder, "good.png", 96, (x, y) -> (x * 3 + y) & 0xff);
+        Files.write(folder.resolve("bomb.png"), org.psychonet.images.ImageReaderTestAccess.bomb(20000, 20000));
+        Files.write(folder.resolve("broken.jpg"), new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 1, 2, 3});
+        Process p = new ProcessBuilder("bash", "-c", "cp good.png $'caf\\xe9.png'").directory(folder.toFile()).start();
+        boolean latin1 = p.waitFor() == 0;
+        JsonNode s = stats(folder);
+        assertEquals(latin1 ? 2 : 1, s.get("images_read").asInt(), s.toString());
+        assertEquals(2, s.get("images_skipped").asInt(), s.toString());
+        String skipped = Files.readString(dir.resolve("out-mixed/skipped.csv"));
+        assertTrue(skipped.contains("bomb.png") && skipped.contains("over the limit of 100 Mpixel"), skipped);
+        assertTrue(skipped.contains("broken.jpg"), skipped);
+        StringWriter err = new StringWriter();
+        Path out = dir.resolve("out-bad-limit");
+        assertEquals(2, Main.run(new PrintWriter(err, true), "stats", "--images", folder.toString(),
+                "--max-pixels", "0", "--out", out.toString()), err.toString());
+        assertFalse(Files.exists(out));
+    }
 }

@@ -1,6 +1,8 @@
 package org.psychonet.model.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -10,7 +12,15 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
-/** 2-D convolution; its tangent is the same convolution without bias applied to dx. */
+/**
+ * 2-D convolution; its tangent is the same convolution without bias applied to dx.
+ *
+ * <p>Training pads the filters with zero filters up to a multiple of 16 and drops the extra output channels
+ * again: the same function, but PyTorch's CPU convolution (oneDNN 3.7, AVX2/AVX-512 kernels) computes a wrong
+ * gradient with respect to the input — garbage from uninitialised padding of its 16-channel blocks — when the
+ * number of output channels is not a multiple of 16 (measured against a plain-Java convolution: {@code
+ * ConvGradientTest}). Forward passes and weight gradients are right, so inference and tangents are untouched.
+ */
 public final class TConv2d extends AbstractBlock implements TangentBlock {
     private final Conv2d conv;
     private final Shape stride;
@@ -31,7 +41,36 @@ public final class TConv2d extends AbstractBlock implements TangentBlock {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
-        return conv.forward(ps, inputs, training, params);
+        if (!training) {
+            return conv.forward(ps, inputs, false, params);
+        }
+        NDArray x = inputs.singletonOrThrow();
+        NDArray w = Layers.param(ps, conv, "weight", x);
+        ai.djl.nn.Parameter bias = conv.getParameters().get("bias");
+        NDArray b = bias == null ? null : ps.getValue(bias, x.getDevice(), true);
+        return new NDList(trainingConv(x, w, b, stride, padding));
+    }
+
+    /** Output channels are computed in blocks of 16 (see the class comment). */
+    static final int BLOCK = 16;
+
+    /**
+     * conv2d(x, w, b) for training: with zero filters added up to a multiple of {@link #BLOCK} output channels and
+     * the extra outputs dropped, so that backward through PyTorch's CPU kernels gives the right input gradient.
+     * The zero filters live in x's manager (one training step).
+     */
+    public static NDArray trainingConv(NDArray x, NDArray w, NDArray b, Shape stride, Shape padding) {
+        long oc = w.getShape().get(0);
+        long padded = (oc + BLOCK - 1) / BLOCK * BLOCK;
+        if (padded == oc) {
+            return Conv2d.conv2d(x, w, b, stride, padding).singletonOrThrow();
+        }
+        NDManager m = x.getManager();
+        Shape extra = new Shape(padded - oc).addAll(w.getShape().slice(1));
+        NDArray wp = NDArrays.concat(new NDList(w, m.zeros(extra, w.getDataType())), 0);
+        NDArray bp = b == null ? null : NDArrays.concat(new NDList(b, m.zeros(new Shape(padded - oc),
+                b.getDataType())), 0);
+        return Conv2d.conv2d(x, wp, bp, stride, padding).singletonOrThrow().get(new NDIndex(":, 0:" + oc));
     }
 
     @Override

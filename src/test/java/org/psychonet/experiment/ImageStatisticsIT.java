@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.psychonet.report.StatsReport;
 
-class ImageStatisticsTest {
+class ImageStatisticsIT {
 
     @Test
     void quickRunReportsTheClaimsItTests(@TempDir Path dir) throws Exception {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The must-hold claims on the --quick profile (one run shared by all tests, ~40 s on 2 idle cores). */
-class LinearDynamicsTest {
+class LinearDynamicsIT {
     @TempDir
     static Path dir;
     static LinearDynamics.Result result;

@@ -26,7 +26,7 @@ import org.psychonet.cli.Main;
  * real browser with every image, one table row per claim; an interrupted run resumes from its cache
  * and ends with the same claims as an uninterrupted run.
  */
-class ReproduceTest {
+class ReproduceIT {
     private static final String[] TINY = {"reproduce", "--tiny", "--only", "stats,fig6", "--seed", "5"};
 
     @TempDir

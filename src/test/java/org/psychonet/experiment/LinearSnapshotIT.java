@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.psychonet.cli.Main;
 
 /** `sensitivity --model linear:` on a saved snapshot reproduces the thresholds `linear` reported at that step. */
-class LinearSnapshotTest {
+class LinearSnapshotIT {
 
     @Test
     void sensitivityCommandReproducesTheSnapshotThresholds(@TempDir Path tmp) throws Exception {
@@ -55,21 +55,5 @@ class LinearSnapshotTest {
         assertEquals(48, matched);
         // the threshold curve is not flat: it rises above an elbow (Fig. 5f)
         assertTrue(mine.get(32.0) > 2 * mine.get(0.5));
-    }
-
-    @Test
-    void badInputIsOneLineExitTwoAndNothingWritten(@TempDir Path tmp) {
-        PrintStream old = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true));
-        try {
-            Path out = tmp.resolve("bad");
-            assertEquals(2, Main.run("linear", "--depth", "0", "--out", out.toString()));
-            assertEquals(2, Main.run("linear", "--method", "adam", "--out", out.toString()));
-            assertEquals(2, Main.run("linear", "--save-weights", "0", "--out", out.toString()));
-            assertFalse(Files.exists(out));
-        } finally {
-            System.setErr(old);
-        }
     }
 }
