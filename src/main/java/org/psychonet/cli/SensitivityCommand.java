@@ -32,6 +32,10 @@ public final class SensitivityCommand extends RunCommand {
     @Option(names = "--stimulus", defaultValue = "gabor", description = "gabor, hue, planewave or grating64.")
     String stimulus;
 
+    @Option(names = "--size", description = "Stimulus side in pixels, every family drawn in proportion (default: "
+            + "the model's own input size for saved: and linear: models, else the family's: 224, 32 or 64).")
+    Integer size;
+
     @Option(names = "--layers", split = ",", description = "Layers to report (default: all).")
     List<String> layers;
 
@@ -72,7 +76,12 @@ public final class SensitivityCommand extends RunCommand {
 
     @Override
     protected void validate() {
+        ModelSpec spec = ModelSpec.parse(modelSpec);
         StimulusFamily base = Stimuli.byName(stimulus);
+        java.util.OptionalInt side = size != null ? java.util.OptionalInt.of(size) : spec.inputSide(base.channels());
+        if (side.isPresent()) {
+            base = Stimuli.byName(stimulus, side.getAsInt(), base.channels());
+        }
         InvalidInputException.require(!imagenetNormalize || base.channels() == 3,
                 "--imagenet-normalize needs an RGB stimulus (gabor or hue)");
         family = imagenetNormalize ? Normalized.imagenet(base) : base;
@@ -92,8 +101,7 @@ public final class SensitivityCommand extends RunCommand {
         };
         DerivativeMethod m = DerivativeMethod.parse(method);
         engineConfig = new SensitivityConfig(m, fdStep == null ? Double.NaN : fdStep, batch, type, 4);
-        network = ModelSpec.parse(modelSpec).build(new Shape(family.channels(), family.height(), family.width()),
-                type, seed);
+        network = spec.build(new Shape(family.channels(), family.height(), family.width()), type, seed);
         // before the grid is allocated: the θ grid, its extended copy and one D(θ) curve per layer, in doubles
         org.psychonet.util.MemoryBudget.requireHeap("thetas", n, org.psychonet.util.MemoryBudget.product(8, n,
                 network.layers().size() + 4L), n, "the θ grid and one D(θ) curve per layer");
@@ -121,6 +129,7 @@ public final class SensitivityCommand extends RunCommand {
         c.put("model", network.describe());
         c.put("stimulus", family.name());
         c.put("stimulus_config", family.config());
+        c.put("size", family.height());
         c.put("theta_axis", family.axis());
         c.put("thetas", grid.length);
         c.put("method", engineConfig.method().label());

@@ -32,6 +32,14 @@ public sealed interface ModelSpec {
      */
     Network build(Shape inputShape, DataType type, long seed);
 
+    /**
+     * The stimulus side the model expects, when it says: a saved network's input size, or for a linear map the
+     * side s with C·s² = its input columns. Empty when the model takes any size or does not say.
+     */
+    default java.util.OptionalInt inputSide(int channels) {
+        return java.util.OptionalInt.empty();
+    }
+
     /** Parses a spec; bad syntax or a missing file is bad input for parameter {@code model}. */
     static ModelSpec parse(String text) {
         InvalidInputException.requireParameter(text != null && !text.isBlank(), "model",
@@ -123,6 +131,18 @@ public sealed interface ModelSpec {
         }
 
         @Override
+        public java.util.OptionalInt inputSide(int channels) {
+            org.psychonet.util.Npy.Array a = org.psychonet.util.Npy.read(file);
+            if (a.shape().length != 2) {
+                return java.util.OptionalInt.empty();
+            }
+            long in = a.shape()[1] / channels;
+            long side = Math.round(Math.sqrt(in));
+            return side * side == in && a.shape()[1] % channels == 0 ? java.util.OptionalInt.of((int) side)
+                    : java.util.OptionalInt.empty();
+        }
+
+        @Override
         public Network build(Shape inputShape, DataType type, long seed) {
             return LinearNetwork.fromNpy(file, inputShape, type);
         }
@@ -183,6 +203,11 @@ public sealed interface ModelSpec {
         @Override
         public String text() {
             return "saved:" + dir;
+        }
+
+        @Override
+        public java.util.OptionalInt inputSide(int channels) {
+            return java.util.OptionalInt.of((int) NetworkStore.inputShape(dir).get(1));
         }
 
         @Override

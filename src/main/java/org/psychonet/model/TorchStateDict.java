@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ import org.psychonet.util.InvalidInputException;
  * pickle ({@code ARCHIVE/data.pkl}) of an ordered dict from parameter name to tensor, each tensor a
  * {@code torch._utils._rebuild_tensor_v2} call on a storage saved raw, little-endian, in {@code ARCHIVE/data/KEY}.
  * Only this subset of pickle is understood (protocols 2–4 as torch writes them): nothing in the file is executed,
- * and anything else is refused with one line.
+ * and anything else is refused with one line. {@link #write} writes the same format, which {@code torch.load} reads.
  */
 public final class TorchStateDict {
     /** A tensor: shape, element type and its values in row-major order. */
@@ -95,6 +96,142 @@ public final class TorchStateDict {
         } catch (IOException e) {
             throw bad(file, "is not a PyTorch zip file (" + InputFiles.oneLine(String.valueOf(e.getMessage()))
                     + "; files from PyTorch < 1.6 or torch.save(..., _use_new_zipfile_serialization=False) are not read)");
+        }
+    }
+
+    /**
+     * Writes tensors as {@code torch.save(state_dict, file)} would (zip of {@code archive/data.pkl}, pickle protocol
+     * 2, and one little-endian storage per tensor), to a temporary file moved into place.
+     */
+    public static void write(Path file, Map<String, Tensor> tensors) throws IOException {
+        String archive = "archive/";
+        java.io.ByteArrayOutputStream pkl = new java.io.ByteArrayOutputStream();
+        PickleWriter p = new PickleWriter(pkl);
+        p.op(0x80).op(2);
+        p.global("collections", "OrderedDict").op(')').op('R');
+        p.op('(');
+        int key = 0;
+        for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
+            Tensor t = e.getValue();
+            p.string(e.getKey());
+            p.global("torch._utils", "_rebuild_tensor_v2");
+            p.op('(');
+            p.op('(').string("storage").global("torch", storageType(t.dtype())).string(Integer.toString(key))
+                    .string("cpu").integer(t.size()).op('t').op('Q');
+            p.integer(0);
+            p.op('(');
+            for (long d : t.shape()) {
+                p.integer(d);
+            }
+            p.op('t');
+            p.op('(');
+            long stride = 1;
+            long[] strides = new long[t.shape().length];
+            for (int d = strides.length - 1; d >= 0; d--) {
+                strides[d] = stride;
+                stride *= t.shape()[d];
+            }
+            for (long st : strides) {
+                p.integer(st);
+            }
+            p.op('t');
+            p.op(0x89);
+            p.global("collections", "OrderedDict").op(')').op('R');
+            p.op('t').op('R');
+            key++;
+        }
+        p.op('u').op('.');
+        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
+        try {
+            try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(tmp))) {
+                stored(zip, archive + "data.pkl", pkl.toByteArray());
+                int k = 0;
+                for (Tensor t : tensors.values()) {
+                    stored(zip, archive + "data/" + k++, raw(t));
+                }
+                stored(zip, archive + "version", "3\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static String storageType(String dtype) {
+        for (Map.Entry<String, String> e : STORAGE_TYPES.entrySet()) {
+            if (e.getValue().equals(dtype)) {
+                return e.getKey();
+            }
+        }
+        throw new IllegalArgumentException("no storage type for " + dtype);
+    }
+
+    private static byte[] raw(Tensor t) {
+        int width = t.dtype().equals("float64") || t.dtype().equals("int64") ? 8 : 4;
+        ByteBuffer b = ByteBuffer.allocate(t.values().length * width).order(ByteOrder.LITTLE_ENDIAN);
+        for (double v : t.values()) {
+            switch (t.dtype()) {
+                case "float64" -> b.putDouble(v);
+                case "float32" -> b.putFloat((float) v);
+                case "int64" -> b.putLong((long) v);
+                case "int32" -> b.putInt((int) v);
+                default -> throw new IllegalArgumentException("cannot write " + t.dtype());
+            }
+        }
+        return b.array();
+    }
+
+    /** A STORED (uncompressed) zip entry, as PyTorch writes them. */
+    private static void stored(java.util.zip.ZipOutputStream zip, String name, byte[] data) throws IOException {
+        ZipEntry e = new ZipEntry(name);
+        e.setMethod(ZipEntry.STORED);
+        e.setSize(data.length);
+        e.setCompressedSize(data.length);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(data);
+        e.setCrc(crc.getValue());
+        zip.putNextEntry(e);
+        zip.write(data);
+        zip.closeEntry();
+    }
+
+    /** The few pickle opcodes a state dict needs (protocol 2). */
+    private static final class PickleWriter {
+        private final java.io.ByteArrayOutputStream out;
+
+        PickleWriter(java.io.ByteArrayOutputStream out) {
+            this.out = out;
+        }
+
+        PickleWriter op(int code) {
+            out.write(code);
+            return this;
+        }
+
+        PickleWriter global(String module, String name) {
+            op('c');
+            out.writeBytes((module + "\n" + name + "\n").getBytes(StandardCharsets.US_ASCII));
+            return this;
+        }
+
+        PickleWriter string(String s) {
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            op('X');
+            out.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(b.length).array());
+            out.writeBytes(b);
+            return this;
+        }
+
+        PickleWriter integer(long v) {
+            if (v >= 0 && v < (1L << 31)) {
+                op('J');
+                out.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) v).array());
+            } else {
+                op(0x8a).op(8);
+                out.writeBytes(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(v).array());
+            }
+            return this;
         }
     }
 

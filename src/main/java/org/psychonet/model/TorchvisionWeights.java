@@ -122,6 +122,72 @@ public final class TorchvisionWeights {
                 + "torchvision " + arch.label() + " state dict: " + why);
     }
 
+    /** The state-dict keys of torchvision's module for this architecture (psychonet's small CNN: its model.py). */
+    public static List<String> keys(Architecture arch) {
+        List<String> k = new ArrayList<>();
+        switch (arch) {
+            case RESNET18 -> {
+                k.add("conv1.weight");
+                bn(k, "bn1");
+                for (int layer = 1; layer <= 4; layer++) {
+                    for (int block = 0; block < 2; block++) {
+                        String p = "layer" + layer + "." + block + ".";
+                        k.add(p + "conv1.weight");
+                        bn(k, p + "bn1");
+                        k.add(p + "conv2.weight");
+                        bn(k, p + "bn2");
+                        if (layer > 1 && block == 0) {
+                            k.add(p + "downsample.0.weight");
+                            bn(k, p + "downsample.1");
+                        }
+                    }
+                }
+                k.add("fc.weight");
+                k.add("fc.bias");
+            }
+            case VGG16BN -> {
+                int i = 0;
+                for (int c : new int[] {1, 1, 0, 1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 0}) {
+                    if (c == 0) {
+                        i++;
+                        continue;
+                    }
+                    k.add("features." + i + ".weight");
+                    k.add("features." + i + ".bias");
+                    bn(k, "features." + (i + 1));
+                    i += 3;
+                }
+                for (int j : new int[] {0, 3, 6}) {
+                    k.add("classifier." + j + ".weight");
+                    k.add("classifier." + j + ".bias");
+                }
+            }
+            case ALEXNET, ALEXNET_NONOVERLAP -> {
+                for (String m : new String[] {"features.0", "features.3", "features.6", "features.8", "features.10",
+                    "classifier.1", "classifier.4", "classifier.6"}) {
+                    k.add(m + ".weight");
+                    k.add(m + ".bias");
+                }
+            }
+            case SMALL -> {
+                for (int c = 1; c <= 4; c++) {
+                    k.add("conv" + c + ".0.weight");
+                    bn(k, "conv" + c + ".1");
+                }
+                k.add("fc.weight");
+                k.add("fc.bias");
+            }
+            default -> throw new IllegalArgumentException(arch.label() + " has no torchvision counterpart");
+        }
+        return k;
+    }
+
+    private static void bn(List<String> k, String prefix) {
+        for (String s : new String[] {"weight", "bias", "running_mean", "running_var", "num_batches_tracked"}) {
+            k.add(prefix + "." + s);
+        }
+    }
+
     /**
      * The network's parameters under torchvision's names, ready for {@code load_state_dict}: VGG16-BN convolutions
      * get a zero bias (psychonet's running mean already holds it), batch norms a {@code num_batches_tracked} of 0.

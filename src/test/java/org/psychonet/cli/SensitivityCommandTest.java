@@ -36,6 +36,29 @@ class SensitivityCommandTest {
     }
 
     @Test
+    void stimuliTakeTheModelsSizeOrTheOneGiven() throws Exception {
+        Path w = dir.resolve("w16.npy");
+        double[] eye = new double[256 * 256];
+        for (int i = 0; i < 256; i++) {
+            eye[i * 256 + i] = 1;
+        }
+        org.psychonet.util.Npy.write(w, new long[] {256, 256}, eye);
+        StringWriter err = new StringWriter();
+        Path out = dir.resolve("lin16");
+        assertEquals(0, run(err, "sensitivity", "--model", "linear:" + w, "--stimulus", "planewave", "--thetas", "8",
+                "--out", out.toString()), err.toString()); // a 16² snapshot: planewaves drawn at 16 px
+        assertTrue(Files.readString(out.resolve("result.json")).contains("\"size\" : 16"));
+        for (String family : new String[] {"gabor", "hue", "planewave", "grating64"}) {
+            Path o = dir.resolve("s-" + family);
+            assertEquals(0, run(err, "sensitivity", "--model", "mlp", "--stimulus", family, "--size", "20",
+                    "--thetas", "4", "--out", o.toString()), err.toString());
+            assertTrue(Files.readString(o.resolve("result.json")).contains("\"size\" : 20"), family);
+            assertEquals("layer,theta,theta_unit,D,D_error,normalized,threshold",
+                    Files.readAllLines(o.resolve("sensitivity.csv")).get(0));
+        }
+    }
+
+    @Test
     void float64IsRefusedInOneLineForAFloat32Module() {
         Path out = dir.resolve("f64");
         StringWriter err = new StringWriter();

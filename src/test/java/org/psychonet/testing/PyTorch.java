@@ -41,6 +41,11 @@ public final class PyTorch {
         return run(Path.of("."), a.toArray(new String[0]));
     }
 
+    /** Runs a Python program given as text in {@code dir}; returns stderr, or throws with it when it fails. */
+    public static String program(Path dir, String code) throws IOException {
+        return run(dir, "-c", code);
+    }
+
     private static String run(Path dir, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(PYTHON.toString());
