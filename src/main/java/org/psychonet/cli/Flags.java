@@ -14,7 +14,16 @@ import org.psychonet.util.InvalidInputException;
  */
 final class Flags {
     private static final Map<String, String> TABLE = Map.ofEntries(
-            Map.entry("learningRate", "--lr"));
+            Map.entry("learningRate", "--lr"),
+            Map.entry("depths", "--depth"),
+            Map.entry("conditions", "--condition"),
+            Map.entry("saveWeightsEvery", "--save-weights"),
+            Map.entry("pcBasis", "--pixel-basis"),
+            Map.entry("rotateDeg", "--rotate"),
+            Map.entry("hueShiftDeg", "--hue-shift"),
+            Map.entry("fitRanks", "--fit"),
+            Map.entry("componentsShown", "--components"),
+            Map.entry("sensitivityThetas", "--thetas"));
     private static final Pattern QUOTED = Pattern.compile("`([A-Za-z][A-Za-z0-9]*)`");
     private static final Pattern HUMP = Pattern.compile("([a-z0-9])([A-Z])");
 

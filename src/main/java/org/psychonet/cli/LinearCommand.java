@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.psychonet.experiment.LinearDynamics;
 import org.psychonet.learning.LinearMethod;
+import org.psychonet.report.LinearReport;
 import org.psychonet.util.output.SafeOutput;
 import org.psychonet.util.InvalidInputException;
 import picocli.CommandLine.Command;
@@ -76,23 +77,52 @@ public final class LinearCommand extends RunCommand {
 
     @Override
     protected void validate() {
+        // every default is the config's (LinearDynamics.Config.paper()/quick()); options only override
         LinearDynamics.Config c = quick ? LinearDynamics.Config.quick() : LinearDynamics.Config.paper();
-        LinearMethod m = method == null ? c.method() : LinearMethod.parse(method);
-        int side = size == null ? c.size() : size;
-        int freq = frequencies != null ? frequencies
-                : size == null ? c.frequencies() : (int) Math.round((side - 0.5) / 0.1) + 1;
-        InvalidInputException.require(saveWeights == null || saveWeights >= 1,
-                "--save-weights " + saveWeights + " must be a positive number of steps");
-        c = new LinearDynamics.Config(depths == null ? c.depths() : depths,
-                depths == null ? c.symmetric() || symmetric : symmetric, m,
-                steps == null ? c.steps() : steps, lr == null ? c.learningRate() : lr,
-                batch == null ? c.batch() : batch,
-                patches != null ? patches : c.patches() > 0 ? c.patches()
-                        : m == LinearMethod.SGD ? 100_000 : images != null && !images.equals("synthetic") ? 20_000 : 0,
-                side, images == null ? c.images() : images, topPcs == null ? c.topPcs() : topPcs,
-                trackEvery == null ? c.trackEvery() : trackEvery,
-                snapshotEvery == null ? c.snapshotEvery() : snapshotEvery, freq, c.phases(), c.acuityCutoff(),
-                saveWeights == null ? 0 : saveWeights, !pixelBasis);
+        if (depths != null) {
+            c = c.withDepths(depths, symmetric);
+        } else if (symmetric) {
+            c = c.withDepths(c.depths(), true);
+        }
+        if (method != null) {
+            c = c.withMethod(LinearMethod.parse(method));
+        }
+        if (size != null) {
+            c = c.withSize(size);
+        }
+        if (images != null) {
+            c = c.withImages(images);
+        }
+        if (patches != null) {
+            c = c.withPatches(patches);
+        }
+        if (steps != null) {
+            c = c.withSteps(steps);
+        }
+        if (lr != null) {
+            c = c.withLearningRate(lr);
+        }
+        if (batch != null) {
+            c = c.withBatch(batch);
+        }
+        if (topPcs != null) {
+            c = c.withTopPcs(topPcs);
+        }
+        if (trackEvery != null || snapshotEvery != null) {
+            c = c.withTracking(trackEvery != null ? trackEvery : c.trackEvery(),
+                    snapshotEvery != null ? snapshotEvery : c.snapshotEvery());
+        }
+        if (frequencies != null) {
+            c = c.withFrequencies(frequencies);
+        }
+        if (saveWeights != null) {
+            InvalidInputException.requireParameter(saveWeights >= 1, "saveWeightsEvery",
+                    saveWeights + " must be a positive number of steps");
+            c = c.withSaveWeightsEvery(saveWeights);
+        }
+        if (pixelBasis) {
+            c = c.withPcBasis(false);
+        }
         c.validate();
         config = c;
     }
@@ -103,10 +133,15 @@ public final class LinearCommand extends RunCommand {
     }
 
     @Override
-    protected Map<String, Object> run(SafeOutput output) throws Exception {
-        LinearDynamics.Result r = time("train_and_measure_s", () -> org.psychonet.report.LinearReport.experiment().run(config, output.dir(), seed));
-        Map<String, Object> s = new LinkedHashMap<>(r.summary());
-        s.put("claims", r.claims());
-        return s;
+    protected Object run(SafeOutput output) throws Exception {
+        LinearDynamics.Result r = time("train_and_measure_s", () -> new LinearDynamics().run(config, seed,
+                output.dir()));
+        time("report_s", () -> {
+            LinearReport.write(r, output.dir());
+            return null;
+        });
+        r.runs().forEach(run -> timings.put("train_" + run.trajectory().architecture().label() + "_s",
+                run.trajectory().seconds()));
+        return r;
     }
 }

@@ -3,9 +3,17 @@ package org.psychonet.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.LinkedHashMap;
+import java.util.List;
+import org.psychonet.experiment.Claim;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.psychonet.experiment.ExperimentResult;
 import org.psychonet.report.Json;
 import org.psychonet.report.Provenance;
 import org.psychonet.util.output.SafeOutput;
@@ -42,8 +50,25 @@ public abstract class RunCommand implements Callable<Integer> {
     /** The settings, for result.json. */
     protected abstract Object config();
 
-    /** Does the work, writing data and plots into {@code output}; returns summary metrics. */
-    protected abstract Map<String, Object> run(SafeOutput output) throws Exception;
+    /**
+     * Does the work, writing data and plots into {@code output}; returns an experiment's result (its summary and
+     * claims go into result.json) or the summary itself.
+     */
+    protected abstract Object run(SafeOutput output) throws Exception;
+
+    /**
+     * result.json: what ran (command, version, commit, seed, config), what it found (summary, claims), the files
+     * written with their SHA-256 (the marker that psychonet wrote the folder), and last, apart, the one block that
+     * differs between identical runs ({@code run}: start time, machine, timings).
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"command", SafeOutput.PROVENANCE_KEY, "git_commit", "seed", "config", "summary", "claims",
+        SafeOutput.FILES_KEY, "run"})
+    public record ResultFile(String command, @JsonProperty(SafeOutput.PROVENANCE_KEY) String psychonetVersion,
+                             String gitCommit, long seed, Object config, Object summary, List<Claim> claims,
+                             List<SafeOutput.FileDigest> files, Provenance.Run run) {
+    }
 
     /** Runs a step and records its wall time under {@code label}. */
     protected <T> T time(String label, ThrowingSupplier<T> step) throws Exception {
@@ -77,16 +102,13 @@ public abstract class RunCommand implements Callable<Integer> {
         validate();
         Instant started = Instant.now();
         try (SafeOutput output = SafeOutput.open(out, overwrite)) {
-            Map<String, Object> summary = run(output);
-            Map<String, Object> result = new LinkedHashMap<>(Provenance.describe(name(), started, seed));
-            result.put("config", config());
+            Object outcome = run(output);
             timings.put("total_s", Duration.between(started, Instant.now()).toNanos() / 1e9);
-            result.put("timings", timings);
-            result.put("summary", summary);
-            output.commit((file, files) -> {
-                result.put(SafeOutput.FILES_KEY, files);
-                Json.write(file, result);
-            });
+            Object summary = outcome instanceof ExperimentResult r ? r.summary() : outcome;
+            List<Claim> claims = outcome instanceof ExperimentResult r ? r.claims() : null;
+            output.commit((file, files) -> Json.write(file, new ResultFile(name(), Provenance.version(),
+                    Provenance.gitCommit(), seed, config(), summary, claims, files,
+                    Provenance.Run.of(started, timings))));
             System.err.println("psychonet " + name() + ": wrote " + output.target());
         }
         return 0;

@@ -7,6 +7,8 @@ import org.psychonet.images.ImageSources;
 import org.psychonet.images.ImageStream;
 import org.psychonet.util.output.SafeOutput;
 import org.psychonet.report.StatsReport;
+import org.psychonet.scale.Cluster;
+import org.psychonet.scale.Clusters;
 import org.psychonet.util.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,11 +24,11 @@ public final class StatsCommand extends RunCommand {
             + "(default: ${DEFAULT-VALUE}).")
     String images;
 
-    @Option(names = "--rotate", defaultValue = "0", description = "Rotate every image by DEG (padded corners cropped).")
-    double rotate;
+    @Option(names = "--rotate", description = "Rotate every image by DEG (padded corners cropped; default 0).")
+    Double rotate;
 
-    @Option(names = "--hue-shift", defaultValue = "0", description = "Shift every hue by DEG (HSV).")
-    double hueShift;
+    @Option(names = "--hue-shift", description = "Shift every hue by DEG (HSV; default 0).")
+    Double hueShift;
 
     @Option(names = "--greyscale", description = "Convert images to luma first.")
     boolean greyscale;
@@ -40,12 +42,12 @@ public final class StatsCommand extends RunCommand {
     @Option(names = "--fit", description = "PC ranks FROM:TO of the power-law fit (default 10:500 for 32² patches).")
     String fit;
 
-    @Option(names = "--max-images", defaultValue = "0", description = "Read at most N images (default: all).")
-    long maxImages;
+    @Option(names = "--max-images", description = "Read at most N images (default: all).")
+    Long maxImages;
 
-    @Option(names = "--resize", defaultValue = "256", description = "Resize folder images so the short side is N "
-            + "(ImageNet's Resize(256); 0 = native size; default ${DEFAULT-VALUE}).")
-    int resize;
+    @Option(names = "--resize", description = "Resize folder images so the short side is N "
+            + "(ImageNet's Resize(256); 0 = native size; default 256).")
+    Integer resize;
 
     @Option(names = "--threads", description = "Decoding threads (default: all cores).")
     Integer threads;
@@ -56,6 +58,15 @@ public final class StatsCommand extends RunCommand {
     @Option(names = "--max-pixels", description = "Skip folder images with more pixels than this, read from the "
             + "header before decoding (decompression bombs; default 100000000).")
     Long maxPixels;
+
+    @Option(names = "--spark", arity = "0..1", fallbackValue = "", paramLabel = "MASTER", description = "Read the "
+            + "images on Apache Spark: local[N] (embedded), spark://HOST:PORT, yarn or k8s://URL; without a value the "
+            + "master spark-submit configured, else local[every core]. Same statistics, bit for bit. Folders must be "
+            + "at the same path on every executor.")
+    String spark;
+
+    /** Where the pass ran (the cluster's description), for result.json. */
+    private String ranOn;
 
     @Option(names = "--quick", description = "Small run: " + "150 world images of 128², 3000 patches of 16².")
     boolean quick;
@@ -69,35 +80,43 @@ public final class StatsCommand extends RunCommand {
 
     @Override
     protected void validate() {
-        ImageStatistics.Config base = quick ? ImageStatistics.Config.quick() : ImageStatistics.Config.paper();
-        String spec = quick && "world".equals(images) ? base.images() : images;
-        int size = patchSize == null ? base.patchSize() : patchSize;
-        int from = base.fitFrom();
-        int to = base.fitTo();
+        // every default is the config's (ImageStatistics.Config.paper()/quick()); options only override
+        ImageStatistics.Config c = quick ? ImageStatistics.Config.quick() : ImageStatistics.Config.paper();
+        if (!(quick && "world".equals(images))) {
+            c = c.withImages(images);
+        }
+        if (patchSize != null && patchSize != c.patchSize()) {
+            c = c.withPatchSize(patchSize);
+        }
         if (fit != null) {
             String[] p = fit.split(":");
             try {
-                InvalidInputException.require(p.length == 2, "--fit " + fit + " is not FROM:TO; give e.g. 10:500");
-                from = Integer.parseInt(p[0].trim());
-                to = Integer.parseInt(p[1].trim());
+                InvalidInputException.requireParameter(p.length == 2, "fitRanks", fit + " is not FROM:TO; give e.g. 10:500");
+                c = c.withFit(Integer.parseInt(p[0].trim()), Integer.parseInt(p[1].trim()));
             } catch (NumberFormatException e) {
-                throw new InvalidInputException("--fit " + fit + " is not FROM:TO with whole numbers; give e.g. 10:500");
+                throw InvalidInputException.parameter("fitRanks", fit + " is not FROM:TO with whole numbers; give e.g. 10:500");
             }
-        } else if (size != base.patchSize()) {
-            // the default range scaled to the patch's dimension (10:500 of 1024)
-            int dim = size * size;
-            from = Math.max(1, Math.min(10, dim / 100));
-            to = Math.max(from + 2, Math.min(dim, dim / 2));
         }
-        InvalidInputException.require(maxImages >= 0, "--max-images must be 0 (all) or more");
-        config = new ImageStatistics.Config(spec, rotate, hueShift, greyscale, maxImages,
-                patches == null ? base.patches() : patches, size, from, to, resize,
-                threads == null ? ImageStream.defaultThreads() : threads,
-                components == null ? base.componentsShown() : components,
-                maxPixels == null ? base.maxPixels() : maxPixels);
-        config.validate();
+        if (patches != null) {
+            c = c.withPatches(patches);
+        }
+        if (components != null) {
+            c = c.withComponentsShown(components);
+        }
+        if (rotate != null) {
+            c = c.withRotate(rotate);
+        }
+        if (hueShift != null) {
+            c = c.withHueShift(hueShift);
+        }
+        c = c.withReading(greyscale || c.greyscale(), maxImages == null ? c.maxImages() : maxImages,
+                resize == null ? c.resize() : resize, threads == null ? c.threads() : threads,
+                maxPixels == null ? c.maxPixels() : maxPixels);
+        c.validate();
+        Clusters.requireMaster(spark);
         // opens the source now so a bad folder or world option exits 2 before anything is written
-        config.source();
+        c.source();
+        config = c;
     }
 
     @Override
@@ -105,15 +124,28 @@ public final class StatsCommand extends RunCommand {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("experiment", config);
         c.put("images_help", ImageSources.HELP);
+        c.put("spark", spark == null ? null : ranOn);
         return c;
     }
 
     @Override
-    protected Map<String, Object> run(SafeOutput output) throws Exception {
-        ImageStatistics.Result r = time("stats_s", () -> new ImageStatistics(StatsReport::write)
-                .run(config, output.dir(), seed));
+    protected Object run(SafeOutput output) throws Exception {
+        try (Cluster cluster = spark == null ? null : Clusters.spark(spark.isBlank() ? null : spark, "psychonet stats")) {
+            return run(output, cluster);
+        }
+    }
+
+    private Object run(SafeOutput output, Cluster cluster) throws Exception {
+        ranOn = cluster == null ? null : cluster.describe();
+        ImageStatistics.Result r = time("stats_s", () -> new ImageStatistics().on(cluster).run(config, seed,
+                output.dir()));
+        time("report_s", () -> {
+            StatsReport.write(r, output.dir());
+            return null;
+        });
         timings.put("pass_s", r.passSeconds());
         timings.put("pca_s", r.pcaSeconds());
-        return r.summary();
+        timings.put("images_per_second", r.imagesRead() / r.passSeconds());
+        return r;
     }
 }

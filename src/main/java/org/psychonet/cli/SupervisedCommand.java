@@ -115,14 +115,18 @@ public final class SupervisedCommand extends RunCommand {
     }
 
     @Override
-    protected Map<String, Object> run(SafeOutput output) throws Exception {
-        SupervisedLabelNoise.Result r = time("experiment_s",
-                () -> SupervisedReport.experiment().run(config, output.dir(), seed));
+    protected Object run(SafeOutput output) throws Exception {
+        SupervisedLabelNoise.Result r = time("experiment_s", () -> new SupervisedLabelNoise().run(config, seed,
+                output.dir()));
+        time("report_s", () -> {
+            SupervisedReport.write(r, output.dir());
+            return null;
+        });
         for (String line : SupervisedReport.lines(r)) {
             System.err.println("psychonet supervised: " + line);
         }
         r.claims().forEach(k -> System.err.printf("psychonet supervised: claim %s %s: %.4g %s → %s%n", k.id(),
-                k.metric(), k.value(), k.bound(), k.holds() ? "holds" : "DOES NOT HOLD"));
-        return r.summary();
+                k.metric(), k.value().mean(), k.bound(), k.holds() ? "holds" : "DOES NOT HOLD"));
+        return r;
     }
 }

@@ -48,7 +48,7 @@ import org.psychonet.util.Statistics;
  * [−1, 1] read as z-scored units (Methods); uniform-hue images with S and V marginalized over [0.5, 1],
  * standardized with ImageNet's channel statistics like the training images.
  */
-public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepNetworks.Result> {
+public final class DeepNetworks {
     public static final List<String> CONTROLS = List.of("init", "shuffle", "rotate45", "hueshift90");
 
     /**
@@ -175,14 +175,12 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
 
     /** Everything measured, with the claims tested. */
     public record Result(Config config, long seed, List<String> layers, List<String> deepLayers,
-                         List<Condition> conditions, List<Claim> claims, Map<String, Double> timings)
-            implements ExperimentResult {
+                         List<Condition> conditions, List<Claim> claims, Map<String, Double> timings) {
 
         public Condition condition(String name) {
             return conditions.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
         }
 
-        @Override
         public Map<String, Object> summary() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("deep_layers", deepLayers);
@@ -221,18 +219,17 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
             return r;
         }
 
-        @Override
         public List<Claim> claims() {
             return claims;
         }
     }
 
-    @Override
     public String name() {
         return "deepnets";
     }
 
-    @Override
+    /** Trains and measures; trained networks are saved under {@code dir/networks/}. (Not yet on the typed seam
+     *  of {@link Experiment}: {@code reproduce} runs it through an adapter.) */
     public Result run(Config config, Path dir, long seed) throws Exception {
         config.validate();
         // One intra-op thread throughout: reproducible numbers on a shared 2-core machine (see CnnTrainer).

@@ -1,11 +1,12 @@
 package org.psychonet.experiment;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.psychonet.images.ColorSpace;
 import org.psychonet.images.FolderSource;
 import org.psychonet.images.HueHistogram;
@@ -16,22 +17,17 @@ import org.psychonet.images.ImageStream;
 import org.psychonet.images.Pca;
 import org.psychonet.images.PowerLaw;
 import org.psychonet.images.Transforms;
+import org.psychonet.scale.Cluster;
 import org.psychonet.util.InvalidInputException;
 
 /**
  * The statistics of a training world (Figs 3 and 5b): the PCA spectrum of greyscale patches with its
  * power-law fit, the leading PCs, the energy-weighted orientation histogram with its cardinal/oblique ratio,
  * the hue histogram over S, V ∈ [0.5, 1], and the CIELAB distance between successive hues (Fig. 3b).
- * Computes in run(); CSVs and figures are written by the {@link Writer} given to the constructor
- * (org.psychonet.report.StatsReport::write), so this layer does not depend on the report layer.
+ * {@link #run} computes and returns a {@link Result}; its files are written afterwards by
+ * {@code org.psychonet.report.StatsReport}.
  */
 public final class ImageStatistics implements Experiment<ImageStatistics.Config, ImageStatistics.Result> {
-
-    /** Writes a result's CSVs and figures into a folder. */
-    @FunctionalInterface
-    public interface Writer {
-        void write(Result result, Path dir) throws Exception;
-    }
 
     /**
      * @param images          source spec: "world", "world:key=value,…" or a folder (see {@link ImageSources})
@@ -50,7 +46,7 @@ public final class ImageStatistics implements Experiment<ImageStatistics.Config,
      */
     public record Config(String images, double rotateDeg, double hueShiftDeg, boolean greyscale, long maxImages,
                          int patches, int patchSize, int fitFrom, int fitTo, int resize, int threads,
-                         int componentsShown, long maxPixels) {
+                         int componentsShown, long maxPixels) implements java.io.Serializable {
 
         public Config(String images, double rotateDeg, double hueShiftDeg, boolean greyscale, long maxImages,
                       int patches, int patchSize, int fitFrom, int fitTo, int resize, int threads,
@@ -77,6 +73,41 @@ public final class ImageStatistics implements Experiment<ImageStatistics.Config,
                     resize, threads, componentsShown, maxPixels);
         }
 
+        /**
+         * The patch side; the power-law fit range follows it, as the paper's ranks 10–500 of 1,024 dimensions scale:
+         * from ≈ d/100, to ≈ d/2.
+         */
+        public Config withPatchSize(int side) {
+            int dim = side * side;
+            int from = Math.max(1, Math.min(10, dim / 100));
+            int to = Math.max(from + 2, Math.min(dim, dim / 2));
+            return new Config(images, rotateDeg, hueShiftDeg, greyscale, maxImages, patches, side, from, to, resize,
+                    threads, componentsShown, maxPixels);
+        }
+
+        /** PC ranks (1-based, inclusive) of the power-law fit. */
+        public Config withFit(int from, int to) {
+            return new Config(images, rotateDeg, hueShiftDeg, greyscale, maxImages, patches, patchSize, from, to,
+                    resize, threads, componentsShown, maxPixels);
+        }
+
+        public Config withPatches(int n) {
+            return new Config(images, rotateDeg, hueShiftDeg, greyscale, maxImages, n, patchSize, fitFrom, fitTo,
+                    resize, threads, componentsShown, maxPixels);
+        }
+
+        /** Image handling: greyscale, at most {@code max} images (0: all), folder images resized, decoding threads,
+         *  pixel limit. */
+        public Config withReading(boolean grey, long max, int resizeTo, int threadCount, long pixelLimit) {
+            return new Config(images, rotateDeg, hueShiftDeg, grey, max, patches, patchSize, fitFrom, fitTo,
+                    resizeTo, threadCount, componentsShown, pixelLimit);
+        }
+
+        public Config withComponentsShown(int k) {
+            return new Config(images, rotateDeg, hueShiftDeg, greyscale, maxImages, patches, patchSize, fitFrom, fitTo,
+                    resize, threads, k, maxPixels);
+        }
+
         public Config withRotate(double deg) {
             return new Config(images, deg, hueShiftDeg, greyscale, maxImages, patches, patchSize, fitFrom, fitTo,
                     resize, threads, componentsShown, maxPixels);
@@ -87,21 +118,26 @@ public final class ImageStatistics implements Experiment<ImageStatistics.Config,
                     resize, threads, componentsShown, maxPixels);
         }
 
-        /** Checks the settings; InvalidInputException (exit 2) names the bad one and the remedy. */
+        /** Checks the settings once; InvalidInputException (exit 2) names the parameter and the remedy. */
         public void validate() {
-            InvalidInputException.require(Double.isFinite(rotateDeg), "--rotate must be a finite angle in degrees");
-            InvalidInputException.require(Double.isFinite(hueShiftDeg), "--hue-shift must be a finite angle in degrees");
-            InvalidInputException.require(patches >= 0, "--patches must be 0 (no PCA) or more");
-            InvalidInputException.require(patches == 0 || patches >= 2, "--patches needs at least 2 patches for a covariance");
-            InvalidInputException.require(patchSize >= 2 && patchSize <= 64,
-                    "--patch-size " + patchSize + " is out of range; use 2 to 64 (the paper: 32)");
+            InvalidInputException.requireParameter(images != null && !images.isBlank(), "images",
+                    "is empty; give world, world:key=value,… or a folder of images");
+            InvalidInputException.requireParameter(Double.isFinite(rotateDeg), "rotateDeg",
+                    "must be a finite angle in degrees (e.g. 45)");
+            InvalidInputException.requireParameter(Double.isFinite(hueShiftDeg), "hueShiftDeg",
+                    "must be a finite angle in degrees (e.g. 90)");
+            InvalidInputException.requireParameter(maxImages >= 0, "maxImages", "must be 0 (all) or more");
+            InvalidInputException.requireParameter(patches == 0 || patches >= 2, "patches",
+                    "must be 0 (no PCA) or at least 2 for a covariance (the paper: 100000)");
+            InvalidInputException.requireParameter(patchSize >= 2 && patchSize <= 64, "patchSize",
+                    patchSize + " is out of range; use 2 to 64 (the paper: 32)");
             int dim = patchSize * patchSize;
-            InvalidInputException.require(patches == 0 || (fitFrom >= 1 && fitTo <= dim && fitTo - fitFrom >= 2),
-                    "--fit " + fitFrom + ":" + fitTo + " must satisfy 1 ≤ from, from + 2 ≤ to ≤ " + dim
+            InvalidInputException.requireParameter(patches == 0 || (fitFrom >= 1 && fitTo <= dim && fitTo - fitFrom >= 2),
+                    "fitRanks", fitFrom + ":" + fitTo + " must satisfy 1 ≤ from, from + 2 ≤ to ≤ " + dim
                             + " (patch size " + patchSize + ")");
-            InvalidInputException.require(resize >= 0, "--resize must be 0 (native) or a side in pixels");
-            InvalidInputException.require(threads >= 1, "--threads must be at least 1");
-            InvalidInputException.require(componentsShown >= 0, "--components must be 0 or more");
+            InvalidInputException.requireParameter(resize >= 0, "resize", "must be 0 (native) or a side in pixels");
+            InvalidInputException.requireParameter(threads >= 1, "threads", "must be at least 1");
+            InvalidInputException.requireParameter(componentsShown >= 0, "componentsShown", "must be 0 or more");
             InvalidInputException.requireParameter(maxPixels >= 1, "maxPixels", "must be at least 1 (default "
                     + FolderSource.MAX_PIXELS + ")");
         }
@@ -122,7 +158,7 @@ public final class ImageStatistics implements Experiment<ImageStatistics.Config,
         }
     }
 
-    /** Everything measured, for the writer and for result.json. */
+    /** Everything measured: what the report draws, and (as {@link #summary()}) what result.json holds. */
     public record Result(Config config, long seed, String source, long imagesRead, List<ImageStream.Skip> skipped,
                          long pixels, double[] hueCounts, double[] orientationEnergy, double cardinalObliqueRatio,
                          long patchesUsed, double[] eigenvalues, double[][] components, double[] patchMean,
@@ -134,77 +170,60 @@ public final class ImageStatistics implements Experiment<ImageStatistics.Config,
         }
 
         @Override
-        public Map<String, Object> summary() {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("source", source);
-            s.put("images_read", imagesRead);
-            s.put("images_skipped", skipped.size());
-            List<Map<String, Object>> sk = new ArrayList<>();
-            for (ImageStream.Skip k : skipped) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("file", k.item());
-                m.put("reason", k.reason());
-                sk.add(m);
-            }
-            s.put("skipped", sk);
-            s.put("pixels", pixels);
-            s.put("images_per_second", imagesRead / passSeconds);
-            s.put("cardinal_oblique_ratio", Double.isFinite(cardinalObliqueRatio) ? cardinalObliqueRatio : null);
-            if (!Double.isFinite(cardinalObliqueRatio)) {
-                s.put("cardinal_oblique_ratio_reason", "no gradient energy near the oblique orientations "
-                        + "(blank images, or edges only at cardinals)");
-            }
-            s.put("hue_peak_deg", Double.isFinite(huePeakDeg()) ? huePeakDeg() : null);
-            if (!Double.isFinite(huePeakDeg())) {
-                s.put("hue_peak_reason", "no pixel with saturation and value ≥ 0.5 (grey or dark images)");
-            }
-            s.put("hue_pixels_counted", Arrays.stream(hueCounts).sum());
-            if (eigenvalues != null) {
-                s.put("patches", patchesUsed);
-                s.put("patch_size", config.patchSize());
-                // an unfittable spectrum (blank or periodic images) is a result: null with the reason
-                s.put("pca_powerlaw_exponent", fit.fitted() ? fit.exponent() : null);
-                s.put("pca_powerlaw_r2", fit.fitted() ? fit.r2() : null);
-                if (!fit.fitted()) {
-                    s.put("pca_powerlaw_reason", fit.reason());
-                }
-                s.put("pca_fit_ranks", List.of(fit.from(), fit.to()));
-                s.put("pca_singular_value_exponent", fit.fitted() ? fit.exponent() / 2 : null);
-                if (Arrays.stream(eigenvalues).noneMatch(v -> v > 0)) {
-                    s.put("pca_spectrum_plot", "not drawn: no positive eigenvalue to show on log axes "
-                            + "(pca_spectrum.csv has the spectrum)");
-                }
-                s.put("pca_top_eigenvalues", Arrays.copyOf(eigenvalues, Math.min(10, eigenvalues.length)));
-            }
-            s.put("cielab_hue_distance_peaks_deg", localMaxima(cielabHueDistance));
-            s.put("claims", claims);
-            return s;
-        }
-
-        @Override
-        public List<Claim> claims() {
-            return claims;
+        public Summary summary() {
+            boolean pca = eigenvalues != null;
+            boolean fitted = pca && fit.fitted();
+            double huePeak = huePeakDeg();
+            return new Summary(source, imagesRead, skipped.size(),
+                    skipped.stream().map(k -> new Skipped(k.item(), k.reason())).toList(), pixels,
+                    cardinalObliqueRatio,
+                    Double.isFinite(cardinalObliqueRatio) ? null : "no gradient energy near the oblique orientations "
+                            + "(blank images, or edges only at cardinals)",
+                    huePeak, Double.isFinite(huePeak) ? null
+                            : "no pixel with saturation and value ≥ 0.5 (grey or dark images)",
+                    Arrays.stream(hueCounts).sum(), pca ? patchesUsed : null, pca ? config.patchSize() : null,
+                    pca ? fit.exponent() : null, pca ? fit.r2() : null, pca && !fitted ? fit.reason() : null,
+                    pca ? List.of(fit.from(), fit.to()) : null, pca ? fit.exponent() / 2 : null,
+                    pca && Arrays.stream(eigenvalues).noneMatch(v -> v > 0) ? "not drawn: no positive eigenvalue to "
+                            + "show on log axes (pca_spectrum.csv has the spectrum)" : null,
+                    pca ? Arrays.copyOf(eigenvalues, Math.min(10, eigenvalues.length)) : null,
+                    localMaxima(cielabHueDistance));
         }
     }
 
-    private final Writer writer;
+    /**
+     * result.json's summary (the speed, {@code images_per_second}, is with the timings). The PCA entries are absent when no PCA was run ({@code patches} = 0). A statistic that
+     * cannot be computed (blank or periodic images) is NaN — null in JSON — and its {@code …_reason} says why.
+     *
+     * @param pcaFitRanks                first and last PC rank of the power-law fit
+     * @param pcaSingularValueExponent   the exponent of the singular values √((n−1)λ) plotted in Fig. 5b: half of λ's
+     * @param cielabHueDistancePeaksDeg  hues (bin starts) where the distance between successive hues peaks (Fig. 3b)
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Summary(String source, long imagesRead, int imagesSkipped, List<Skipped> skipped, long pixels,
+                          double cardinalObliqueRatio, String cardinalObliqueRatioReason,
+                          double huePeakDeg, String huePeakReason, double huePixelsCounted, Long patches,
+                          Integer patchSize, Double pcaPowerlawExponent, Double pcaPowerlawR2,
+                          String pcaPowerlawReason, List<Integer> pcaFitRanks, Double pcaSingularValueExponent,
+                          String pcaSpectrumPlot, double[] pcaTopEigenvalues, List<Double> cielabHueDistancePeaksDeg) {
+    }
 
-    /** Computes, then writes with {@code writer} (null: compute only). */
-    public ImageStatistics(Writer writer) {
-        this.writer = writer;
+    /** A file that could not be read, and why. */
+    public record Skipped(String file, String reason) {
     }
 
     @Override
-    public String name() {
+    public String id() {
         return "stats";
     }
 
+    /** Measures; writes no files ({@code artifacts} is unused). */
     @Override
-    public Result run(Config config, Path dir, long seed) throws Exception {
+    public Result run(Config config, long seed, Path artifacts) throws Exception {
         config.validate();
         ImageSource src = config.source();
-        ImageStats st = ImageStats.measure(src, new ImageStats.Options(config.maxImages(), config.patches(),
-                config.patchSize(), seed, config.threads()));
+        ImageStats st = measure(config, src, seed);
         if (st.imagesRead() == 0) {
             String why = st.skipped().isEmpty() ? "no images" : st.skipped().size() + " unreadable, e.g. "
                     + st.skipped().get(0).item() + ": " + st.skipped().get(0).reason();
@@ -220,7 +239,7 @@ public final class ImageStatistics implements Experiment<ImageStatistics.Config,
         if (config.patches() > 0) {
             if (used < 2) {
                 throw new InvalidInputException("only " + used + " patches could be sampled (images smaller than "
-                        + config.patchSize() + " px?); lower --patch-size or add images");
+                        + config.patchSize() + " px?); lower `patchSize` or add images");
             }
             long t0 = System.nanoTime();
             Pca pca = Pca.fit(st.covariance());
@@ -232,13 +251,25 @@ public final class ImageStatistics implements Experiment<ImageStatistics.Config,
         }
         double[] dist = ColorSpace.hueDistance(1);
         List<Claim> claims = claims(config, st.cardinalObliqueRatio(), fit, used, st.imagesRead());
-        Result r = new Result(config, seed, src.describe(), st.imagesRead(), st.skipped(), st.pixels(), st.hueCounts(),
+        return new Result(config, seed, src.describe(), st.imagesRead(), st.skipped(), st.pixels(), st.hueCounts(),
                 st.orientationEnergy(), st.cardinalObliqueRatio(), used, eig, comps, mean, fit, dist, st.seconds(),
                 pcaSeconds, claims);
-        if (writer != null) {
-            writer.write(r, dir);
-        }
-        return r;
+    }
+
+    /** Where the image pass runs: null (this process, {@code threads} threads) or a cluster (issue 16). */
+    private Cluster cluster;
+
+    /** Runs the image pass on {@code c}'s executors (null: in this process); the statistics are the same bits. */
+    public ImageStatistics on(Cluster c) {
+        this.cluster = c;
+        return this;
+    }
+
+    private ImageStats measure(Config config, ImageSource src, long seed) throws Exception {
+        ImageStats.Options o = new ImageStats.Options(config.maxImages(), config.patches(), config.patchSize(), seed,
+                config.threads());
+        // executors rebuild the source from the settings (config::source), once per JVM, and check it is the same
+        return cluster == null ? ImageStats.measure(src, o) : ImageStats.measure(src, config::source, o, cluster, 0);
     }
 
     private static List<Claim> claims(Config c, double ratio, PowerLaw fit, long patches, long images) {

@@ -1,6 +1,9 @@
 package org.psychonet.experiment;
 
 import ai.djl.ndarray.types.DataType;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +31,7 @@ import org.psychonet.theory.LinearModeInit;
 import org.psychonet.theory.LinearModeTheory;
 import org.psychonet.theory.RateStatistic;
 import org.psychonet.util.InvalidInputException;
+import org.psychonet.util.NonFiniteLossException;
 import org.psychonet.util.Npy;
 import org.psychonet.util.Progress;
 
@@ -37,22 +41,6 @@ import org.psychonet.util.Progress;
  * initial weights, nothing fitted), and their spatial-frequency acuity grows linearly with training.
  */
 public final class LinearDynamics implements Experiment<LinearDynamics.Config, LinearDynamics.Result> {
-
-    /** Writes the experiment's CSVs and figures (the report layer's job; injected so experiment stays below it). */
-    public interface Writer {
-        void spectrum(LinearPatchData data, Path dir) throws java.io.IOException;
-
-        void run(LinearTrajectory t, LinearPatchData data, double[] freqs, PlaneWave wave, double cutoff, Path dir)
-                throws java.io.IOException;
-
-        void depths(List<LinearTrajectory> runs, LinearPatchData data, Path dir) throws java.io.IOException;
-    }
-
-    private final Writer writer;
-
-    public LinearDynamics(Writer writer) {
-        this.writer = writer;
-    }
 
     /**
      * @param depths          depths N to train (SI Fig. 2: 1, 2, 3)
@@ -80,10 +68,20 @@ public final class LinearDynamics implements Experiment<LinearDynamics.Config, L
                          int trackEvery, int snapshotEvery, int frequencies, int phases, double acuityCutoff,
                          int saveWeightsEvery, boolean pcBasis) {
 
+        /** Patches of the paper's runs (Methods, "Linear network experiments": over 100,000). */
+        public static final int PAPER_PATCHES = 100_000;
+        /** Patches the quick profile estimates Σ from when it learns from images rather than synthetic data. */
+        public static final int QUICK_IMAGE_PATCHES = 20_000;
+
         /** The paper's settings (Methods, "Linear network experiments"; Fig. 5). */
         public static Config paper() {
-            return new Config(List.of(1, 2, 3), true, LinearMethod.SGD, 3000, 1.0, 16_384, 100_000, 32,
-                    "world", 50, 10, 50, 316, 64, 0.1, 0, true);
+            return new Config(List.of(1, 2, 3), true, LinearMethod.SGD, 3000, 1.0, 16_384, PAPER_PATCHES, 32,
+                    "world", 50, 10, 50, frequencyGrid(32), 64, 0.1, 0, true);
+        }
+
+        /** Points of the fine frequency grid at a patch size: step 0.1 rad per π-span over [0.5, size − 0.5]. */
+        public static int frequencyGrid(int size) {
+            return (int) Math.round((size - 0.5) / 0.1) + 1;
         }
 
         /**
@@ -93,7 +91,70 @@ public final class LinearDynamics implements Experiment<LinearDynamics.Config, L
          */
         public static Config quick() {
             return new Config(List.of(1, 2, 3), true, LinearMethod.FULLBATCH, 2000, 0, 16_384, 0, 16,
-                    "synthetic", 50, 10, 50, 156, 64, 0.1, 0, true);
+                    "synthetic", 50, 10, 50, frequencyGrid(16), 64, 0.1, 0, true);
+        }
+
+        /** The patch source; a source of images without a patch count gets {@link #QUICK_IMAGE_PATCHES}. */
+        public Config withImages(String source) {
+            int n = patches == 0 && !"synthetic".equals(source) ? QUICK_IMAGE_PATCHES : patches;
+            return new Config(depths, symmetric, method, steps, learningRate, batch, n, size, source, topPcs,
+                    trackEvery, snapshotEvery, frequencies, phases, acuityCutoff, saveWeightsEvery, pcBasis);
+        }
+
+        /** The trainer; sgd without a patch count gets the paper's {@link #PAPER_PATCHES}. */
+        public Config withMethod(LinearMethod m) {
+            int n = patches == 0 && m == LinearMethod.SGD ? PAPER_PATCHES : patches;
+            return new Config(depths, symmetric, m, steps, learningRate, batch, n, size, images, topPcs,
+                    trackEvery, snapshotEvery, frequencies, phases, acuityCutoff, saveWeightsEvery, pcBasis);
+        }
+
+        /** The patch side; the frequency grid follows it ({@link #frequencyGrid}). */
+        public Config withSize(int side) {
+            return new Config(depths, symmetric, method, steps, learningRate, batch, patches, side, images, topPcs,
+                    trackEvery, snapshotEvery, frequencyGrid(side), phases, acuityCutoff, saveWeightsEvery, pcBasis);
+        }
+
+        public Config withPatches(int n) {
+            return new Config(depths, symmetric, method, steps, learningRate, batch, n, size, images, topPcs,
+                    trackEvery, snapshotEvery, frequencies, phases, acuityCutoff, saveWeightsEvery, pcBasis);
+        }
+
+        public Config withSteps(long s) {
+            return withTraining(method, s, learningRate);
+        }
+
+        public Config withLearningRate(double lr) {
+            return withTraining(method, steps, lr);
+        }
+
+        public Config withBatch(int b) {
+            return new Config(depths, symmetric, method, steps, learningRate, b, patches, size, images, topPcs,
+                    trackEvery, snapshotEvery, frequencies, phases, acuityCutoff, saveWeightsEvery, pcBasis);
+        }
+
+        public Config withTopPcs(int k) {
+            return new Config(depths, symmetric, method, steps, learningRate, batch, patches, size, images, k,
+                    trackEvery, snapshotEvery, frequencies, phases, acuityCutoff, saveWeightsEvery, pcBasis);
+        }
+
+        public Config withFrequencies(int n) {
+            return new Config(depths, symmetric, method, steps, learningRate, batch, patches, size, images, topPcs,
+                    trackEvery, snapshotEvery, n, phases, acuityCutoff, saveWeightsEvery, pcBasis);
+        }
+
+        public Config withTracking(int track, int snapshot) {
+            return new Config(depths, symmetric, method, steps, learningRate, batch, patches, size, images, topPcs,
+                    track, snapshot, frequencies, phases, acuityCutoff, saveWeightsEvery, pcBasis);
+        }
+
+        public Config withSaveWeightsEvery(int every) {
+            return new Config(depths, symmetric, method, steps, learningRate, batch, patches, size, images, topPcs,
+                    trackEvery, snapshotEvery, frequencies, phases, acuityCutoff, every, pcBasis);
+        }
+
+        public Config withPcBasis(boolean pc) {
+            return new Config(depths, symmetric, method, steps, learningRate, batch, patches, size, images, topPcs,
+                    trackEvery, snapshotEvery, frequencies, phases, acuityCutoff, saveWeightsEvery, pc);
         }
 
         public Config withDepths(List<Integer> d, boolean sym) {
@@ -133,89 +194,146 @@ public final class LinearDynamics implements Experiment<LinearDynamics.Config, L
             return acuityCutoff * 32.0 / size;
         }
 
+        /** Checks the settings once; InvalidInputException (exit 2) names the parameter and the remedy. */
         public void validate() {
-            InvalidInputException.require(!depths.isEmpty() || symmetric, "no network to train; give --depth N "
-                    + "or --symmetric");
+            InvalidInputException.requireParameter(!depths.isEmpty() || symmetric, "depths",
+                    "is empty and `symmetric` is off: no network to train; give a depth (1 to 8) or `symmetric`");
             for (int n : depths) {
-                InvalidInputException.require(n >= 1 && n <= 8, "--depth " + n + " is out of range; give 1 to 8");
+                InvalidInputException.requireParameter(n >= 1 && n <= 8, "depths", n + " is out of range; give 1 to 8");
             }
-            InvalidInputException.require(steps >= 1, "--steps must be at least 1");
-            InvalidInputException.require(Double.isFinite(learningRate),
-                    "--lr must be a number (0: automatic)");
-            InvalidInputException.require(size >= 4 && size <= 64, "--size " + size + " is out of range; give 4 to 64");
-            InvalidInputException.require(topPcs >= 2 && topPcs <= size * size, "--top-pcs must be in [2, "
-                    + size * size + "]");
-            InvalidInputException.require(batch >= 1, "--batch must be at least 1");
-            InvalidInputException.require(method != LinearMethod.SGD || patches >= 1,
-                    "--method sgd needs patches; give --patches N");
-            InvalidInputException.require(images != null && !images.isBlank(), "--images is empty; give synthetic, "
-                    + "world or a folder of images");
-            InvalidInputException.require(images.equals("synthetic") || patches >= 2, "--images " + images
-                    + " needs patches to estimate Σ; give --patches N (the paper: 100000)");
-            InvalidInputException.require(trackEvery >= 1 && snapshotEvery >= 1, "tracking intervals must be ≥ 1");
-            InvalidInputException.require(frequencies >= 3, "--frequencies must be at least 3");
-            InvalidInputException.require(saveWeightsEvery >= 0, "--save-weights must be ≥ 0 (0: never)");
+            InvalidInputException.requireParameter(method != null, "method", "is missing; give sgd, fullbatch or eigen");
+            InvalidInputException.requireParameter(steps >= 1, "steps", "must be at least 1");
+            InvalidInputException.requireParameter(Double.isFinite(learningRate) && learningRate >= 0, "learningRate",
+                    learningRate + " must be a finite number ≥ 0 (0: automatic, 0.12/(2·scale·λ1))");
+            InvalidInputException.requireParameter(size >= 4 && size <= 64, "size", size
+                    + " is out of range; give 4 to 64 (the paper: 32)");
+            InvalidInputException.requireParameter(topPcs >= 2 && topPcs <= size * size, "topPcs",
+                    "must be in [2, " + size * size + "] at patch size " + size);
+            InvalidInputException.requireParameter(batch >= 1, "batch", "must be at least 1");
+            InvalidInputException.requireParameter(method != LinearMethod.SGD || patches >= 1, "patches",
+                    "must be at least 1 for sgd (the paper: " + PAPER_PATCHES + ")");
+            InvalidInputException.requireParameter(images != null && !images.isBlank(), "images",
+                    "is empty; give synthetic, world or a folder of images");
+            InvalidInputException.requireParameter(images.equals("synthetic") || patches >= 2, "patches",
+                    "must be at least 2 to estimate Σ from " + images + " (the paper: " + PAPER_PATCHES + ")");
+            InvalidInputException.requireParameter(trackEvery >= 1, "trackEvery", "must be at least 1");
+            InvalidInputException.requireParameter(snapshotEvery >= 1, "snapshotEvery", "must be at least 1");
+            InvalidInputException.requireParameter(frequencies >= 3, "frequencies", "must be at least 3");
+            InvalidInputException.requireParameter(phases >= 1, "phases", "must be at least 1 (Methods: 64)");
+            InvalidInputException.requireParameter(Double.isFinite(acuityCutoff) && acuityCutoff > 0, "acuityCutoff",
+                    "must be a positive number (Fig. 5h: 0.1)");
+            InvalidInputException.requireParameter(saveWeightsEvery >= 0, "saveWeightsEvery",
+                    "must be a positive number of steps (0: never)");
         }
     }
 
-    /** Per-architecture metrics and the claims they test. */
-    public record Result(Map<String, Object> summary, List<Claim> claims, List<LinearTrajectory> runs)
-            implements ExperimentResult {
+    /**
+     * Everything the run measured; {@code org.psychonet.report.LinearReport} draws it.
+     *
+     * @param config      the settings, with the learning rate resolved (never 0: the automatic rate is filled in)
+     * @param data        the patch source's name
+     * @param eigenvalues the PC variances of the patches, descending (Fig. 5b)
+     * @param frequencies the plane wave's frequency grid of the thresholds (Fig. 5f)
+     * @param runs        one per architecture, in {@link Config#architectures()} order
+     */
+    public record Result(Config config, String data, double[] eigenvalues, double[] frequencies, List<Run> runs,
+                         List<Claim> claims) implements ExperimentResult {
+
+        /** The patch dimension d. */
+        public int dim() {
+            return eigenvalues.length;
+        }
+
+        @Override
+        public Summary summary() {
+            Map<String, NetworkMetrics> per = new LinkedHashMap<>();
+            runs.forEach(r -> per.put(r.trajectory().architecture().label(), r.metrics()));
+            NetworkMetrics first = runs.get(0).metrics();
+            return new Summary(first.pcOrderSpearman(), first.theoryR2(), first.acuitySlope(), first.acuityR2(),
+                    first.finalLoss(), runs.get(0).trajectory().architecture().label(), data, dim(),
+                    config.learningRate(), per);
+        }
+    }
+
+    /** One architecture: what training recorded, and the metrics computed from it. */
+    public record Run(LinearTrajectory trajectory, NetworkMetrics metrics) {
+    }
+
+    /**
+     * result.json's summary: the first network's headline metrics, then every network's under {@code runs}.
+     *
+     * @param primary the first network's label, whose metrics are repeated at the top
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Summary(double pcOrderSpearman, double theoryR2, double acuitySlope, double acuityR2,
+                          double finalLoss, String primary, String data, int dim, double learningRate,
+                          Map<String, NetworkMetrics> runs) {
+    }
+
+    /**
+     * The metrics of one trained network.
+     *
+     * @param pcOrderSpearman            Spearman ρ between PC index and the step at which it reaches half its final
+     *                                   proportion learned (top PCs)
+     * @param theoryR2                   pooled R² of the theory's proportion learned against the simulation's
+     * @param theoryR2IfRateWereStd      the same with the PC's standard deviation as rate (the paper's wording)
+     * @param acuitySlope                slope of acuity against steps over the uncensored snapshots (NaN: < 3 points)
+     * @param acuityIntercept            its intercept (absent with < 3 points)
+     * @param acuityCensoredAtGridTop    snapshots whose acuity sits at the top of the frequency grid
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record NetworkMetrics(double pcOrderSpearman, double theoryR2, double theoryR2IfRateWereStd,
+                                 double[] theoryR2PerPc, String theoryForm, double acuitySlope, Double acuityIntercept,
+                                 double acuityR2, int acuityPoints, double acuityAllSnapshotsSlope,
+                                 Double acuityAllSnapshotsIntercept, double acuityAllSnapshotsR2,
+                                 int acuityAllSnapshotsPoints, int acuityCensoredAtGridTop, double acuityFirst,
+                                 double acuityLast, double acuityCutoff, double finalLoss, double initialLoss,
+                                 long steps, double learningRate) {
+    }
+
+    /** The plane wave probed for thresholds and acuity (Fig. 5e–h) at the config's patch size. */
+    public static PlaneWave wave(Config config) {
+        return new PlaneWave(new PlaneWave.Config(config.size(), 1.0, config.phases(), 0.5, config.size()));
     }
 
     @Override
-    public String name() {
+    public String id() {
         return "linear";
     }
 
+    /** Trains every architecture; with {@code saveWeightsEvery} > 0, W is written to {@code artifacts/weights/}. */
     @Override
-    public Result run(Config config, Path dir, long seed) throws Exception {
+    public Result run(Config config, long seed, Path artifacts) throws Exception {
         config.validate();
         LinearPatchData data = LinearPatchSources.load(config.images(), config.size(),
                 config.method() == LinearMethod.SGD || !config.images().equals("synthetic") ? config.patches() : 0,
                 seed);
-        int d = data.dim();
-        PlaneWave wave = new PlaneWave(new PlaneWave.Config(config.size(), 1.0, config.phases(), 0.5, config.size()));
+        PlaneWave wave = wave(config);
         double[] freqs = wave.axis().grid(config.frequencies());
         LinearFrequencySensitivity frequency = new LinearFrequencySensitivity(wave, freqs);
-        LinearObjective objective = LinearObjective.mse(d);
+        LinearObjective objective = LinearObjective.mse(data.dim());
         if (config.learningRate() <= 0) {
             config = config.withTraining(config.method(), config.steps(),
                     0.12 / (2 * objective.scale() * data.eigenvalues()[0]));
         }
-        List<LinearTrajectory> runs = new ArrayList<>();
-        Map<String, Object> summary = new LinkedHashMap<>();
+        List<Run> runs = new ArrayList<>();
         List<Claim> claims = new ArrayList<>();
         try (LinearBasis basis = data.basis()) {
-            writer.spectrum(data, dir);
             for (LinearArchitecture arch : config.architectures()) {
-                LinearTrajectory t = train(config, arch, data, basis, objective, frequency, dir, seed);
-                runs.add(t);
-                writer.run(t, data, freqs, wave, config.cutoff(), dir);
-                Map<String, Object> m = metrics(t, config, freqs);
-                summary.put(arch.label(), m);
+                LinearTrajectory t = train(config, arch, data, basis, objective, frequency, artifacts, seed);
+                NetworkMetrics m = metrics(t, config, freqs);
+                runs.add(new Run(t, m));
                 claims.addAll(claims(arch, m, config));
             }
-            writer.depths(runs, data, dir);
         }
-        Map<String, Object> top = new LinkedHashMap<>();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> first = (Map<String, Object>) summary.get(runs.get(0).architecture().label());
-        for (String key : List.of("pc_order_spearman", "theory_r2", "acuity_slope", "acuity_r2", "final_loss")) {
-            top.put(key, first.get(key));
-        }
-        top.put("primary", runs.get(0).architecture().label());
-        top.put("data", data.name());
-        top.put("dim", d);
-        top.put("learning_rate", config.learningRate());
-        top.put("runs", summary);
-        return new Result(top, claims, runs);
+        return new Result(config, data.name(), data.eigenvalues(), freqs, runs, claims);
     }
 
     /** Trains one architecture, tracking the PCs, the loss, the thresholds and the singular values. */
     static LinearTrajectory train(Config config, LinearArchitecture arch, LinearPatchData data, LinearBasis basis,
-                                  LinearObjective objective, LinearFrequencySensitivity frequency, Path dir,
-                                  long seed) throws Exception {
+                                  LinearObjective objective, LinearFrequencySensitivity frequency,
+                                  Path artifacts, long seed) throws Exception {
         int d = data.dim();
         int k = config.topPcs();
         double[] lambda = data.eigenvalues();
@@ -261,7 +379,7 @@ public final class LinearDynamics implements Experiment<LinearDynamics.Config, L
         List<Double> acuity = new ArrayList<>();
         List<double[]> singular = new ArrayList<>();
         List<Long> svSteps = new ArrayList<>();
-        Path weightsDir = dir.resolve("weights");
+        Path weightsDir = artifacts.resolve("weights");
         // singular values cost an O(d³) eigen-solve: at most 11 snapshots get them
         long svEvery = config.snapshotEvery() * Math.max(1, config.steps() / config.snapshotEvery() / 10);
         try (LinearTrainer tr = trainer; Progress bar = Progress.start("linear " + arch.label(), config.steps())) {
@@ -270,7 +388,9 @@ public final class LinearDynamics implements Experiment<LinearDynamics.Config, L
                 if (s % config.trackEvery() == 0 || last) {
                     double[] w = tr.productPc();
                     steps.add(s);
-                    loss.add(loss(w, lambda, objective.scale(), d));
+                    double l = loss(w, lambda, objective.scale(), d);
+                    NonFiniteLossException.check("linear " + arch.label(), s, l);
+                    loss.add(l);
                     double[] p = new double[k];
                     double[] dd = new double[k];
                     for (int i = 0; i < k; i++) {
@@ -373,23 +493,17 @@ public final class LinearDynamics implements Experiment<LinearDynamics.Config, L
         return r;
     }
 
-    static Map<String, Object> metrics(LinearTrajectory t, Config config, double[] freqs) {
-        Map<String, Object> m = new LinkedHashMap<>();
+    static NetworkMetrics metrics(LinearTrajectory t, Config config, double[] freqs) {
         int k = t.proportion().length;
         double[] half = halfSteps(t.steps(), t.proportion());
         double[] index = new double[k];
         for (int i = 0; i < k; i++) {
             index[i] = i + 1;
         }
-        m.put("pc_order_spearman", Statistics.spearman(index, half));
         double[] perPc = new double[k];
         for (int i = 0; i < k; i++) {
             perPc[i] = Statistics.r2(t.proportion()[i], t.theory()[i]);
         }
-        m.put("theory_r2", Statistics.pooledR2(t.proportion(), t.theory()));
-        m.put("theory_r2_if_rate_were_std", Statistics.pooledR2(t.proportion(), t.theoryStd()));
-        m.put("theory_r2_per_pc", perPc);
-        m.put("theory_form", t.theoryForm());
         // Acuity at the top of the frequency grid is censored (the grid ends at the Nyquist-range limit), so it
         // says nothing about growth: the line is fitted to the snapshots whose acuity is finite and below it.
         double top = freqs[freqs.length - 1];
@@ -412,51 +526,40 @@ public final class LinearDynamics implements Experiment<LinearDynamics.Config, L
             xs.add((double) t.snapshots()[i]);
             ys.add(a);
         }
-        putLine(m, "acuity", xs, ys);
-        putLine(m, "acuity_all_snapshots", xa, ya);
-        m.put("acuity_censored_at_grid_top", censored);
-        m.put("acuity_first", ya.isEmpty() ? Double.NaN : ya.get(0));
-        m.put("acuity_last", ya.isEmpty() ? Double.NaN : ya.get(ya.size() - 1));
-        m.put("acuity_cutoff", config.cutoff());
-        m.put("final_loss", t.loss()[t.loss().length - 1]);
-        m.put("initial_loss", t.loss()[0]);
-        m.put("steps", config.steps());
-        m.put("learning_rate", t.learningRate());
-        m.put("train_s", t.seconds());
-        return m;
+        Statistics.Line line = line(xs, ys);
+        Statistics.Line all = line(xa, ya);
+        return new NetworkMetrics(Statistics.spearman(index, half), Statistics.pooledR2(t.proportion(), t.theory()),
+                Statistics.pooledR2(t.proportion(), t.theoryStd()), perPc, t.theoryForm(),
+                line == null ? Double.NaN : line.slope(), line == null ? null : line.intercept(),
+                line == null ? Double.NaN : line.r2(), xs.size(), all == null ? Double.NaN : all.slope(),
+                all == null ? null : all.intercept(), all == null ? Double.NaN : all.r2(), xa.size(), censored,
+                ya.isEmpty() ? Double.NaN : ya.get(0), ya.isEmpty() ? Double.NaN : ya.get(ya.size() - 1),
+                config.cutoff(), t.loss()[t.loss().length - 1], t.loss()[0], config.steps(), t.learningRate());
     }
 
-    private static void putLine(Map<String, Object> m, String prefix, List<Double> xs, List<Double> ys) {
-        if (xs.size() >= 3) {
-            Statistics.Line line = Statistics.line(xs.stream().mapToDouble(Double::doubleValue).toArray(),
-                    ys.stream().mapToDouble(Double::doubleValue).toArray());
-            m.put(prefix + "_slope", line.slope());
-            m.put(prefix + "_intercept", line.intercept());
-            m.put(prefix + "_r2", line.r2());
-        } else {
-            m.put(prefix + "_slope", Double.NaN);
-            m.put(prefix + "_r2", Double.NaN);
-        }
-        m.put(prefix + "_points", xs.size());
+    /** The least-squares line through the points, or null with fewer than 3. */
+    private static Statistics.Line line(List<Double> xs, List<Double> ys) {
+        return xs.size() < 3 ? null : Statistics.line(xs.stream().mapToDouble(Double::doubleValue).toArray(),
+                ys.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
-    static List<Claim> claims(LinearArchitecture arch, Map<String, Object> m, Config c) {
+    static List<Claim> claims(LinearArchitecture arch, NetworkMetrics m, Config c) {
         String settings = arch.label() + ", " + c.method().label() + ", " + c.steps() + " steps, lr " + c.learningRate()
                 + ", " + c.size() + "×" + c.size() + " " + c.images() + " patches, top " + c.topPcs() + " PCs";
         String l = arch.label();
         List<Claim> r = new ArrayList<>();
         r.add(Claim.paper("linear.pc_order." + l, "Fig. 5c", "PCs are learned in order of their variance (" + l + ")")
-                .measured("pc_order_spearman", (double) m.get("pc_order_spearman")).settings(settings).atLeast(0.95));
+                .measured("pc_order_spearman", m.pcOrderSpearman()).settings(settings).atLeast(0.95));
         double bound = arch.symmetric() || arch.depth() == 1 ? 0.95 : 0.85;
         r.add(Claim.paper("linear.theory." + l, "Fig. 5c / eq. 7", "theory matches simulation (" + l
                 + "), initial condition from the initial weights, nothing fitted")
-                .measured("theory_r2", (double) m.get("theory_r2")).settings(settings).atLeast(bound));
-        double a0 = (double) m.get("acuity_first");
-        double a1 = (double) m.get("acuity_last");
+                .measured("theory_r2", m.theoryR2()).settings(settings).atLeast(bound));
+        double a0 = m.acuityFirst();
+        double a1 = m.acuityLast();
         r.add(Claim.paper("linear.acuity_grows." + l, "Fig. 5h", "acuity grows with training (" + l + ")")
                 .measured("acuity_last - acuity_first", a1 - a0).settings(settings).above(0));
         r.add(Claim.paper("linear.acuity_linear." + l, "Fig. 5h", "acuity grows linearly with training (" + l + ")")
-                .measured("acuity_r2", (double) m.get("acuity_r2")).settings(settings).atLeast(0.9));
+                .measured("acuity_r2", m.acuityR2()).settings(settings).atLeast(0.9));
         return r;
     }
 }

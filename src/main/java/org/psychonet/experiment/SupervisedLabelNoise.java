@@ -1,5 +1,9 @@
 package org.psychonet.experiment;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +21,7 @@ import org.psychonet.sensitivity.SensitivityProfile;
 import org.psychonet.util.Estimate;
 import org.psychonet.util.Statistics;
 import org.psychonet.util.InvalidInputException;
+import org.psychonet.util.NonFiniteLossException;
 import org.psychonet.util.Progress;
 
 /**
@@ -26,8 +31,8 @@ import org.psychonet.util.Progress;
  * claim: common orientations are learned first even when label noise makes every orientation carry
  * the same total information (`balanced`).
  *
- * <p>Figures and CSVs are written by the {@link Writer} given at construction (the report layer's
- * {@code SupervisedReport::write}); without one, run() only computes.
+ * <p>{@link #run} computes and returns a {@link Result}; its figures and CSVs are written afterwards by
+ * {@code org.psychonet.report.SupervisedReport}.
  */
 public final class SupervisedLabelNoise
         implements Experiment<SupervisedLabelNoise.Config, SupervisedLabelNoise.Result> {
@@ -42,12 +47,6 @@ public final class SupervisedLabelNoise
     public static final double BALANCED_MIN_CORR_MEAN = 0.3;
     /** Probe points on each side averaged for the most/least-common sensitivity ratio (±6° at 60 θ). */
     public static final int RATIO_HALF_WINDOW = 2;
-
-    /** Writes a result's CSVs and figures into a folder. */
-    @FunctionalInterface
-    public interface Writer {
-        void write(Result result, Path dir) throws Exception;
-    }
 
     /**
      * @param conditions      which of control / noise / frequency / balanced to run (Fig. 6b–d)
@@ -90,13 +89,14 @@ public final class SupervisedLabelNoise
             return new Config(conditions, seeds, prior, noiseSigmaMin, balanceFraction, t);
         }
 
+        /** Checks the settings once; InvalidInputException (exit 2) names the parameter and the remedy. */
         public void validate() {
             SupervisedTraining t = training;
-            InvalidInputException.require(!conditions.isEmpty(), "no condition given; use control, noise, "
-                    + "frequency, balanced or all");
-            InvalidInputException.require(seeds >= 1, "--seeds must be at least 1");
-            InvalidInputException.require(t.steps() >= 1, "--steps must be at least 1");
-            InvalidInputException.require(t.batch() >= 1, "--batch must be at least 1");
+            InvalidInputException.requireParameter(conditions != null && !conditions.isEmpty(), "conditions",
+                    "is empty; give control, noise, frequency, balanced or all");
+            InvalidInputException.requireParameter(seeds >= 1, "seeds", "must be at least 1 (the issue: 3)");
+            InvalidInputException.requireParameter(t.steps() >= 1, "steps", "must be at least 1 (the paper: 300)");
+            InvalidInputException.requireParameter(t.batch() >= 1, "batch", "must be at least 1 (the paper: 2048)");
             // before anything is allocated: a batch's labels (heap) and its 64² gratings with their activations
             // through the hidden layers, forward and backward (native, ≈ 3 copies); one loss per step (heap)
             long width = 64L * 64 + java.util.Arrays.stream(t.hidden()).asLongStream().sum() + t.bins();
@@ -107,19 +107,22 @@ public final class SupervisedLabelNoise
                     12, t.batch(), width), "a batch of gratings and its activations");
             org.psychonet.util.MemoryBudget.requireHeap("steps", t.steps(), org.psychonet.util.MemoryBudget.product(
                     8, t.steps(), Math.max(1, seeds)), t.steps(), "one loss per step");
-            InvalidInputException.require(t.bins() >= 2, "--bins must be at least 2");
-            InvalidInputException.require(t.learningRate() > 0 && Double.isFinite(t.learningRate()),
-                    "--lr must be a positive number");
-            InvalidInputException.require(t.measureEvery() >= 1, "--measure-every must be at least 1");
-            InvalidInputException.require(t.sensitivityThetas() >= 3, "--thetas must be at least 3");
-            InvalidInputException.require(t.phases() >= 1, "--phases must be at least 1");
-            InvalidInputException.require(t.testPerBin() >= 1, "test images per bin must be at least 1");
-            InvalidInputException.require(noiseSigmaMin >= 0.5 && noiseSigmaMin <= 1,
-                    "--noise-sigma-min must be in [0.5, 1] (σ ≥ 0.5, Methods)");
-            InvalidInputException.require(balanceFraction > 0 && balanceFraction <= 1,
-                    "--balance-fraction must be in (0, 1] so that 1 − a/p(θ) stays in [0, 1]");
-            InvalidInputException.require(!prior.isUniform(),
-                    "--prior must be non-uniform (peak90 or peak0) for the frequency and balanced conditions");
+            InvalidInputException.requireParameter(t.bins() >= 2, "bins", "must be at least 2 (the paper: 60)");
+            InvalidInputException.requireParameter(t.learningRate() > 0 && Double.isFinite(t.learningRate()),
+                    "learningRate", t.learningRate() + " must be a positive finite number (the authors: 0.5)");
+            InvalidInputException.requireParameter(t.initScale() > 0 && Double.isFinite(t.initScale()), "initScale",
+                    "must be a positive finite number (the authors: 0.1)");
+            InvalidInputException.requireParameter(t.measureEvery() >= 1, "measureEvery", "must be at least 1");
+            InvalidInputException.requireParameter(t.sensitivityThetas() >= 3, "sensitivityThetas",
+                    "must be at least 3 (the issue: 60)");
+            InvalidInputException.requireParameter(t.phases() >= 1, "phases", "must be at least 1");
+            InvalidInputException.requireParameter(t.testPerBin() >= 1, "testPerBin", "must be at least 1");
+            InvalidInputException.requireParameter(noiseSigmaMin >= 0.5 && noiseSigmaMin <= 1, "noiseSigmaMin",
+                    "must be in [0.5, 1] (σ ≥ 0.5, Methods)");
+            InvalidInputException.requireParameter(balanceFraction > 0 && balanceFraction <= 1, "balanceFraction",
+                    "must be in (0, 1] so that 1 − a/p(θ) stays in [0, 1]");
+            InvalidInputException.requireParameter(prior != null && !prior.isUniform(), "prior",
+                    "must be non-uniform (peak90 or peak0) for the frequency and balanced conditions");
         }
     }
 
@@ -128,19 +131,46 @@ public final class SupervisedLabelNoise
                              double sensitivityRatio, double cv, double accuracy, double[] accuracyPerBin,
                              double finalLoss, double keptFraction, SupervisedTrace trace) {
 
-        public Map<String, Object> summary() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("seed", seed);
-            m.put("corr_with_prior", corrWithPrior);
-            m.put("corr_with_information", corrWithInformation);
-            m.put("sensitivity_ratio_most_to_least_common", sensitivityRatio);
-            m.put("cv_normalized_sensitivity", cv);
-            m.put("accuracy", accuracy);
-            m.put("accuracy_per_bin", accuracyPerBin);
-            m.put("final_loss", finalLoss);
-            m.put("kept_label_fraction", keptFraction);
-            return m;
+        public SeedSummary summary() {
+            return new SeedSummary(seed, corrWithPrior, corrWithInformation, sensitivityRatio, cv, accuracy,
+                    accuracyPerBin, finalLoss, keptFraction);
         }
+    }
+
+    /** result.json: the metrics of one seed. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record SeedSummary(long seed, double corrWithPrior, double corrWithInformation,
+                              @JsonProperty("sensitivity_ratio_most_to_least_common") double sensitivityRatio,
+                              @JsonProperty("cv_normalized_sensitivity") double cv, double accuracy,
+                              double[] accuracyPerBin, double finalLoss,
+                              @JsonProperty("kept_label_fraction") double keptFraction) {
+    }
+
+    /** A metric over seeds. */
+    public record Spread(double mean, double sd, double min, double max) {
+        static Spread of(double[] v) {
+            return new Spread(Statistics.mean(v), Statistics.sd(v), Statistics.min(v), Statistics.max(v));
+        }
+    }
+
+    /**
+     * result.json: one condition over seeds.
+     *
+     * @param balanceA the balanced condition's a = fraction · min p (absent in the other conditions)
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ConditionSummary(String prior, double mostCommonDeg, double leastCommonDeg, Double balanceA,
+                                   double[] sigmaPerBin, Spread corrWithPrior, Spread corrWithInformation,
+                                   Spread sensitivityRatioMostToLeastCommon, Spread cvNormalizedSensitivity,
+                                   Spread accuracy, double[] accuracyPerBinMean, double[] accuracyPerBinSd,
+                                   List<SeedSummary> seeds) {
+    }
+
+    /** result.json's summary. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Summary(double inverseBinaryEntropyMaxError, double balancedPTimesInformationSpread,
+                          Map<String, ConditionSummary> conditions) {
     }
 
     /** One condition over seeds, with its p(θ), σ(θ) and I(θ). */
@@ -175,20 +205,7 @@ public final class SupervisedLabelNoise
             return m;
         }
 
-        public Map<String, Object> summary() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("prior", prior.label());
-            m.put("most_common_deg", Math.toDegrees(thetas[mostCommon]));
-            m.put("least_common_deg", Math.toDegrees(thetas[leastCommon]));
-            if (!Double.isNaN(noise.a())) {
-                m.put("balance_a", noise.a());
-            }
-            m.put("sigma_per_bin", noise.keep());
-            m.put("corr_with_prior", Stats.meanSd(metric(SeedResult::corrWithPrior)));
-            m.put("corr_with_information", Stats.meanSd(metric(SeedResult::corrWithInformation)));
-            m.put("sensitivity_ratio_most_to_least_common", Stats.meanSd(metric(SeedResult::sensitivityRatio)));
-            m.put("cv_normalized_sensitivity", Stats.meanSd(metric(SeedResult::cv)));
-            m.put("accuracy", Stats.meanSd(metric(SeedResult::accuracy)));
+        public ConditionSummary summary() {
             double[][] perBin = new double[noise.bins()][seeds.size()];
             for (int s = 0; s < seeds.size(); s++) {
                 for (int b = 0; b < perBin.length; b++) {
@@ -201,14 +218,12 @@ public final class SupervisedLabelNoise
                 binMean[b] = Statistics.mean(perBin[b]);
                 binSd[b] = Statistics.sd(perBin[b]);
             }
-            m.put("accuracy_per_bin_mean", binMean);
-            m.put("accuracy_per_bin_sd", binSd);
-            List<Map<String, Object>> per = new ArrayList<>();
-            for (SeedResult s : seeds) {
-                per.add(s.summary());
-            }
-            m.put("seeds", per);
-            return m;
+            return new ConditionSummary(prior.label(), Math.toDegrees(thetas[mostCommon]),
+                    Math.toDegrees(thetas[leastCommon]), Double.isNaN(noise.a()) ? null : noise.a(), noise.keep(),
+                    Spread.of(metric(SeedResult::corrWithPrior)), Spread.of(metric(SeedResult::corrWithInformation)),
+                    Spread.of(metric(SeedResult::sensitivityRatio)), Spread.of(metric(SeedResult::cv)),
+                    Spread.of(metric(SeedResult::accuracy)), binMean, binSd,
+                    seeds.stream().map(SeedResult::summary).toList());
         }
     }
 
@@ -217,17 +232,12 @@ public final class SupervisedLabelNoise
                          double balanceSpread, List<Claim> claims) implements ExperimentResult {
 
         @Override
-        public Map<String, Object> summary() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("inverse_binary_entropy_max_error", entropyInverseError);
-            m.put("balanced_p_times_information_spread", balanceSpread);
-            Map<String, Object> c = new LinkedHashMap<>();
+        public Summary summary() {
+            Map<String, ConditionSummary> c = new LinkedHashMap<>();
             for (ConditionResult r : conditions) {
                 c.put(r.condition().label(), r.summary());
             }
-            m.put("conditions", c);
-            m.put("claims", claims);
-            return m;
+            return new Summary(entropyInverseError, balanceSpread, c);
         }
 
         public ConditionResult condition(SupervisedCondition c) {
@@ -235,25 +245,14 @@ public final class SupervisedLabelNoise
         }
     }
 
-    private final Writer writer;
-
-    /** Computes only (no files). */
-    public SupervisedLabelNoise() {
-        this(null);
-    }
-
-    /** Computes, then writes CSVs and figures with {@code writer} (e.g. SupervisedReport::write). */
-    public SupervisedLabelNoise(Writer writer) {
-        this.writer = writer;
-    }
-
     @Override
-    public String name() {
+    public String id() {
         return "supervised";
     }
 
+    /** Trains every condition and seed; writes no files ({@code artifacts} is unused). */
     @Override
-    public Result run(Config config, Path dir, long seed) throws Exception {
+    public Result run(Config config, long seed, Path artifacts) throws Exception {
         config.validate();
         SupervisedTraining t = config.training();
         List<ConditionResult> out = new ArrayList<>();
@@ -267,7 +266,10 @@ public final class SupervisedLabelNoise
                 for (int s = 0; s < config.seeds(); s++) {
                     long sd = seed + s;
                     bar.message(c.label() + " seed " + sd);
-                    SupervisedTrace trace = new SupervisedTrainer(t, prior, noise, sd).run((step, loss) -> bar.step());
+                    SupervisedTrace trace = new SupervisedTrainer(t, prior, noise, sd).run((step, loss) -> {
+                        NonFiniteLossException.check("supervised " + c.label() + " seed " + sd, step, loss);
+                        bar.step();
+                    });
                     thetas = trace.thetas();
                     seeds.add(measure(trace, sd, prior, noise, c, config.prior()));
                 }
@@ -279,11 +281,7 @@ public final class SupervisedLabelNoise
         }
         double invErr = inverseEntropyError();
         double spread = balanceSpread(config);
-        Result r = new Result(config, seed, out, invErr, spread, claims(config, out, invErr, spread));
-        if (writer != null) {
-            writer.write(r, dir);
-        }
-        return r;
+        return new Result(config, seed, out, invErr, spread, claims(config, out, invErr, spread));
     }
 
     /** Metrics of one trained network (correlations use the normalized profile √D/Σ√D). */
@@ -406,7 +404,7 @@ public final class SupervisedLabelNoise
         try {
             return List.of(SupervisedCondition.parse(s));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("--condition " + s + " is unknown; use control, noise, frequency, "
+            throw InvalidInputException.parameter("conditions", s + " is unknown; use control, noise, frequency, "
                     + "balanced or all");
         }
     }
@@ -414,15 +412,6 @@ public final class SupervisedLabelNoise
     /** Small helpers used above (the statistics themselves live in {@link Statistics}). */
     static final class Stats {
         private Stats() {
-        }
-
-        static Map<String, Object> meanSd(double[] v) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("mean", Statistics.mean(v));
-            m.put("sd", Statistics.sd(v));
-            m.put("min", Statistics.min(v));
-            m.put("max", Statistics.max(v));
-            return m;
         }
 
         /** Mean of v over i ± h, wrapping around (θ is periodic). */

@@ -50,7 +50,10 @@ public final class SupervisedNetwork {
             for (int i = 0; i < v.length; i++) {
                 v[i] = (float) ((2 * rng.nextDouble() - 1) * bound);
             }
-            a.set(v);
+            // not a.set(v): DJL's set(Buffer) makes libtorch print a deprecation warning (AutoNonVariableTypeMode)
+            try (NDArray values = a.getManager().create(v, a.getShape())) {
+                a.set(new ai.djl.ndarray.index.NDIndex("..."), values);
+            }
         }
         return net;
     }

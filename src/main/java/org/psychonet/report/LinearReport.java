@@ -10,8 +10,8 @@ import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;
+import org.psychonet.experiment.LinearDynamics;
 import org.psychonet.experiment.LinearTrajectory;
-import org.psychonet.learning.LinearPatchData;
 import org.psychonet.stimulus.PlaneWave;
 
 /** CSVs and plots of the linear-network experiment (Figs 5b, 5c, 5f, 5h; SI Fig. 2). */
@@ -22,30 +22,18 @@ public final class LinearReport {
     private LinearReport() {
     }
 
-    /** spectrum.csv and spectrum.png: the PC variances (Fig. 5b). */
-    /** The linear-dynamics experiment, writing through this report. */
-    public static org.psychonet.experiment.LinearDynamics experiment() {
-        return new org.psychonet.experiment.LinearDynamics(new org.psychonet.experiment.LinearDynamics.Writer() {
-            @Override
-            public void spectrum(LinearPatchData data, Path dir) throws IOException {
-                writeSpectrum(data, dir);
-            }
-
-            @Override
-            public void run(LinearTrajectory t, LinearPatchData data, double[] freqs, PlaneWave wave, double cutoff,
-                            Path dir) throws IOException {
-                writeRun(t, data, freqs, wave, cutoff, dir);
-            }
-
-            @Override
-            public void depths(List<LinearTrajectory> runs, LinearPatchData data, Path dir) throws IOException {
-                writeDepths(runs, data, dir);
-            }
-        });
+    /** Every file of the experiment: the spectrum, each network's CSVs and plots, and depths.png. */
+    public static void write(LinearDynamics.Result r, Path dir) throws IOException {
+        writeSpectrum(r.eigenvalues(), r.data(), dir);
+        PlaneWave wave = LinearDynamics.wave(r.config());
+        for (LinearDynamics.Run run : r.runs()) {
+            writeRun(run.trajectory(), r.eigenvalues(), r.frequencies(), wave, r.config().cutoff(), dir);
+        }
+        writeDepths(r.runs().stream().map(LinearDynamics.Run::trajectory).toList(), dir);
     }
 
-    public static void writeSpectrum(LinearPatchData data, Path dir) throws IOException {
-        double[] ev = data.eigenvalues();
+    /** spectrum.csv and spectrum.png: the PC variances (Fig. 5b). */
+    static void writeSpectrum(double[] ev, String dataName, Path dir) throws IOException {
         try (Csv csv = Csv.create(dir.resolve("spectrum.csv"), "pc", "variance")) {
             for (int i = 0; i < ev.length; i++) {
                 csv.row(i + 1, ev[i]);
@@ -58,7 +46,7 @@ public final class LinearReport {
             x[i] = i + 1;
             y[i] = Math.max(ev[i], 1e-30);
         }
-        XYChart c = Plots.lineChart("PCA spectrum of the patches (" + data.name() + ")", "PC index", "variance λ_i");
+        XYChart c = Plots.lineChart("PCA spectrum of the patches (" + dataName + ")", "PC index", "variance λ_i");
         c.getStyler().setXAxisLogarithmic(true);
         c.getStyler().setYAxisLogarithmic(true);
         c.getStyler().setLegendVisible(false);
@@ -67,10 +55,9 @@ public final class LinearReport {
     }
 
     /** Every CSV and plot of one architecture's run, prefixed by its label. */
-    public static void writeRun(LinearTrajectory t, LinearPatchData data, double[] freqs, PlaneWave wave,
-                                double cutoff, Path dir) throws IOException {
+    static void writeRun(LinearTrajectory t, double[] lambda, double[] freqs, PlaneWave wave, double cutoff, Path dir)
+            throws IOException {
         String l = t.architecture().label();
-        double[] lambda = data.eigenvalues();
         int k = t.proportion().length;
         try (Csv csv = Csv.create(dir.resolve(l + "_pcs.csv"), "step", "time", "pc", "variance", "proportion_learned",
                 "theory", "sensitivity")) {
@@ -169,7 +156,7 @@ public final class LinearReport {
     }
 
     /** SI Fig. 2: proportion learned for every architecture, side by side (depths.png). */
-    public static void writeDepths(List<LinearTrajectory> runs, LinearPatchData data, Path dir) throws IOException {
+    static void writeDepths(List<LinearTrajectory> runs, Path dir) throws IOException {
         int w = 620;
         int h = 420;
         BufferedImage all = new BufferedImage(w * runs.size(), h, BufferedImage.TYPE_INT_RGB);

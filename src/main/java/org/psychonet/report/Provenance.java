@@ -1,11 +1,11 @@
 package org.psychonet.report;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -66,17 +66,19 @@ public final class Provenance {
         }
     }
 
-    /** The block every result.json carries. */
-    public static Map<String, Object> describe(String command, Instant started, long seed) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("command", command);
-        m.put(org.psychonet.util.output.SafeOutput.PROVENANCE_KEY, VERSION);
-        m.put("git_commit", gitCommit());
-        m.put("seed", seed);
-        m.put("started", started.toString());
-        m.put("java", System.getProperty("java.version"));
-        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        m.put("cores", Runtime.getRuntime().availableProcessors());
-        return m;
+    /**
+     * The one block of a result.json that differs between two identical runs: when, where and how long. Everything
+     * else in result.json is the same bytes for the same code, input and seed.
+     *
+     * @param started ISO-8601 start time
+     * @param timings named wall-clock durations, seconds
+     */
+    @JsonPropertyOrder({"started", "java", "os", "cores", "timings"})
+    public record Run(String started, String java, String os, int cores, Map<String, Double> timings) {
+        public static Run of(Instant started, Map<String, Double> timings) {
+            return new Run(started.toString(), System.getProperty("java.version"),
+                    System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                    Runtime.getRuntime().availableProcessors(), timings);
+        }
     }
 }

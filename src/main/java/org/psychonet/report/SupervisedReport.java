@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -30,11 +29,6 @@ import org.psychonet.sensitivity.SensitivityProfile;
  */
 public final class SupervisedReport {
     private SupervisedReport() {
-    }
-
-    /** The experiment wired to this writer (what the CLI and `reproduce` run). */
-    public static SupervisedLabelNoise experiment() {
-        return new SupervisedLabelNoise(SupervisedReport::write);
     }
 
     public static void write(SupervisedLabelNoise.Result result, Path dir) throws IOException {
@@ -273,17 +267,15 @@ public final class SupervisedReport {
     public static List<String> lines(SupervisedLabelNoise.Result r) {
         List<String> out = new ArrayList<>();
         for (ConditionResult c : r.conditions()) {
-            Map<String, Object> s = c.summary();
+            SupervisedLabelNoise.ConditionSummary s = c.summary();
             out.add(String.format("%-9s corr_with_prior %s  corr_with_information %s  ratio %s  accuracy %s",
-                    c.condition().label(), ms(s.get("corr_with_prior")), ms(s.get("corr_with_information")),
-                    ms(s.get("sensitivity_ratio_most_to_least_common")), ms(s.get("accuracy"))));
+                    c.condition().label(), ms(s.corrWithPrior()), ms(s.corrWithInformation()),
+                    ms(s.sensitivityRatioMostToLeastCommon()), ms(s.accuracy())));
         }
         return out;
     }
 
-    @SuppressWarnings("unchecked")
-    private static String ms(Object o) {
-        Map<String, Object> m = (Map<String, Object>) o;
-        return String.format("%.3f ± %.3f", (Double) m.get("mean"), (Double) m.get("sd"));
+    private static String ms(SupervisedLabelNoise.Spread m) {
+        return String.format("%.3f ± %.3f", m.mean(), m.sd());
     }
 }

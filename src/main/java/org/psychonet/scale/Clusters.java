@@ -14,6 +14,20 @@ public final class Clusters {
     }
 
     /**
+     * Checks a Spark master URL's form (null or blank: the default): {@code local}, {@code local[N]},
+     * {@code local[*]}, {@code spark://HOST:PORT[,HOST:PORT]}, {@code yarn}, {@code k8s://URL}.
+     */
+    public static void requireMaster(String master) {
+        if (master == null || master.isBlank()) {
+            return;
+        }
+        boolean ok = master.matches("local(\\[(\\*|[1-9][0-9]*)(,[0-9]+)?])?") || master.matches("spark://\\S+")
+                || master.equals("yarn") || master.matches("k8s://\\S+");
+        InvalidInputException.requireParameter(ok, "spark", "master '" + master + "' is not a Spark master URL; give "
+                + "local[N], spark://HOST:PORT, yarn or k8s://URL (or nothing for local[every core])");
+    }
+
+    /**
      * The Spark cluster at {@code master} (see {@link ClusterProvider#open}); bad input (parameter {@code spark})
      * when no provider or no Spark is on the class path.
      */

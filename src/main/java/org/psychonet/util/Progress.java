@@ -35,7 +35,25 @@ public final class Progress implements AutoCloseable {
         if (forced != null) {
             return forced;
         }
-        return System.console() != null && System.getenv("CI") == null;
+        return stderrIsTerminal() && System.getenv("CI") == null && !"dumb".equals(System.getenv("TERM"));
+    }
+
+    /**
+     * Whether stderr (where bars go) is a terminal. {@code System.console()} answers for stdin and stdout, so
+     * {@code psychonet … 2> log} typed in a terminal would put a bar's carriage returns and escape codes in the log;
+     * on Linux the link /proc/self/fd/2 names the terminal device.
+     */
+    static boolean stderrIsTerminal() {
+        try {
+            java.nio.file.Path fd2 = java.nio.file.Path.of("/proc/self/fd/2");
+            if (java.nio.file.Files.isSymbolicLink(fd2)) {
+                String target = java.nio.file.Files.readSymbolicLink(fd2).toString();
+                return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux or not readable: fall back to the console check
+        }
+        return System.console() != null;
     }
 
     public void step() {

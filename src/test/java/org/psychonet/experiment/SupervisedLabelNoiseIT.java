@@ -34,7 +34,8 @@ class SupervisedLabelNoiseIT {
 
     @BeforeAll
     static void runQuickProfile() throws Exception {
-        quick = SupervisedReport.experiment().run(Config.quick(), dir, 0);
+        quick = new SupervisedLabelNoise().run(Config.quick(), 0, dir);
+        SupervisedReport.write(quick, dir);
     }
 
     private static ConditionResult condition(SupervisedCondition c) {
@@ -111,9 +112,9 @@ class SupervisedLabelNoiseIT {
         Config tiny = Config.quick().withConditions(List.of(SupervisedCondition.BALANCED)).withSeeds(1)
                 .withTraining(new SupervisedTraining(p.bins(), p.hidden(), 32, 3, p.learningRate(), p.initScale(), 1,
                         12, 2, 2));
-        Result a = new SupervisedLabelNoise().run(tiny, dir, 7);
-        Result b = new SupervisedLabelNoise().run(tiny, dir, 7);
-        Result c = new SupervisedLabelNoise().run(tiny, dir, 8);
+        Result a = new SupervisedLabelNoise().run(tiny, 7, dir);
+        Result b = new SupervisedLabelNoise().run(tiny, 7, dir);
+        Result c = new SupervisedLabelNoise().run(tiny, 8, dir);
         SeedResult sa = a.conditions().get(0).seeds().get(0);
         SeedResult sb = b.conditions().get(0).seeds().get(0);
         SeedResult sc = c.conditions().get(0).seeds().get(0);

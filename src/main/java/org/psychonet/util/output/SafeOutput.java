@@ -129,6 +129,11 @@ public final class SafeOutput implements AutoCloseable {
         if (out == null || out.toString().isBlank()) {
             throw InvalidInputException.parameter("out", "is empty; give a folder for the results");
         }
+        if (out.toString().indexOf('\uFFFD') >= 0) {
+            // bytes that are not valid in the file-name encoding were replaced: the folder would land elsewhere
+            throw InvalidInputException.parameter("out", out + " contains bytes that are not valid UTF-8 (shown as"
+                    + " \uFFFD); give a folder name in UTF-8");
+        }
         Path target = out.toAbsolutePath().normalize();
         if (target.getParent() == null || target.getFileName() == null) {
             throw InvalidInputException.parameter("out", out + " is the file-system root; give a new folder");
@@ -379,6 +384,68 @@ public final class SafeOutput implements AutoCloseable {
             }
         }
         return bad;
+    }
+
+    /**
+     * What is wrong with a finished psychonet folder: files its marker lists that are missing, and files that are not
+     * listed unchanged (see {@link #unlisted}); empty when it is intact. A folder without a readable marker is
+     * damaged as a whole.
+     */
+    public static List<String> damaged(Path dir) throws IOException {
+        Optional<JsonNode> m = marker(dir);
+        if (m.isEmpty() || !m.get().has(PROVENANCE_KEY) || !m.get().path(FILES_KEY).isArray()) {
+            return List.of(MARKER);
+        }
+        List<String> bad = new ArrayList<>();
+        for (JsonNode f : m.get().get(FILES_KEY)) {
+            String rel = f.path("path").asText();
+            if (!Files.isRegularFile(dir.resolve(rel), LinkOption.NOFOLLOW_LINKS)) {
+                bad.add(rel + " (missing)");
+            }
+        }
+        bad.addAll(unlisted(dir));
+        return bad;
+    }
+
+    /**
+     * Moves a folder psychonet owns out of the way, whole, to {@code NAME.LABEL-YYYYMMDD-HHMMSS} beside it (nothing
+     * is deleted); returns where it went.
+     */
+    public static Path moveAside(Path dir, String label) {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path aside = dir.resolveSibling(dir.getFileName() + "." + label + "-" + stamp);
+        for (int i = 2; Files.exists(aside, LinkOption.NOFOLLOW_LINKS); i++) {
+            aside = dir.resolveSibling(dir.getFileName() + "." + label + "-" + stamp + "-" + i);
+        }
+        try {
+            move(dir, aside);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return aside;
+    }
+
+    /**
+     * Removes a folder psychonet created if it holds nothing but the named files of its own (e.g. a cache's lock
+     * file): a failed run leaves no empty folder behind.
+     */
+    public static void removeIfEmpty(Path dir, String... ownFiles) {
+        try (Stream<Path> s = Files.list(dir)) {
+            List<String> names = s.map(p -> p.getFileName().toString()).toList();
+            if (!List.of(ownFiles).containsAll(names)) {
+                return;
+            }
+        } catch (IOException e) {
+            return;
+        }
+        try {
+            for (String f : ownFiles) {
+                Files.deleteIfExists(dir.resolve(f));
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException ignored) {
+            // something appeared meanwhile: it stays
+        }
     }
 
     private static boolean ownedEntirely(Path dir) throws IOException {

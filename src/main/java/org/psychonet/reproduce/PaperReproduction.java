@@ -1,6 +1,5 @@
-package org.psychonet.report;
+package org.psychonet.reproduce;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.psychonet.experiment.DeepNetworks;
@@ -8,19 +7,19 @@ import org.psychonet.experiment.ImageStatistics;
 import org.psychonet.learning.cnn.CnnTrainingConfig;
 import org.psychonet.experiment.LinearDynamics;
 import org.psychonet.learning.LinearMethod;
-import org.psychonet.experiment.ReproductionStep;
 import org.psychonet.experiment.SupervisedLabelNoise;
+import org.psychonet.report.LinearReport;
+import org.psychonet.report.StatsReport;
+import org.psychonet.report.SupervisedReport;
 import org.psychonet.learning.SupervisedCondition;
 import org.psychonet.learning.SupervisedTraining;
 
 /**
- * The paper as a list of experiments (each composed with its report writer), each with the settings of a profile: {@code QUICK} (≤ 15 minutes
- * on 2 cores, the default), {@code FULL} (the paper's settings) and {@code TINY} (seconds; for tests of
- * the reproduce machinery itself, never for claims about the paper).
+ * The registry: the paper as a list of steps, one line per experiment (its id, title, figures, the settings of the
+ * profile, the experiment, its result type and its report). Adding an experiment to {@code reproduce} is one line
+ * here.
  */
 public final class PaperReproduction {
-
-    public enum Profile { QUICK, FULL, TINY }
 
     private PaperReproduction() {
     }
@@ -28,16 +27,20 @@ public final class PaperReproduction {
     /**
      * @param images "world" (the built-in world) or a folder of photographs used wherever the paper used ImageNet
      */
-    public static List<ReproductionStep> steps(Profile profile, String images) {
-        List<ReproductionStep> steps = new ArrayList<>();
-        steps.add(imageStatistics(profile, images));
-        steps.add(linear(profile, images));
-        steps.add(supervised(profile));
-        steps.add(deepNetworks(profile, images));
-        return steps;
+    public static List<Step<?, ?>> steps(Profile profile, String images) {
+        return List.of(
+                new Step<>("stats", "Image statistics", List.of("fig3b", "fig5b"), stats(profile, images),
+                        new ImageStatistics(), ImageStatistics.Result.class, StatsReport::write),
+                new Step<>("linear", "Learning dynamics of linear networks", List.of("fig4", "fig5", "sifig2"),
+                        linear(profile, images), new LinearDynamics(), LinearDynamics.Result.class,
+                        LinearReport::write),
+                new Step<>("supervised", "Frequency versus information in a supervised task", List.of("fig6"),
+                        supervised(profile), new SupervisedLabelNoise(), SupervisedLabelNoise.Result.class,
+                        SupervisedReport::write),
+                DeepStep.step(deepNetworks(profile, images)));
     }
 
-    private static ReproductionStep imageStatistics(Profile profile, String images) {
+    private static ImageStatistics.Config stats(Profile profile, String images) {
         ImageStatistics.Config c = switch (profile) {
             case FULL -> ImageStatistics.Config.paper();
             case QUICK -> ImageStatistics.Config.quick();
@@ -46,9 +49,7 @@ public final class PaperReproduction {
         if (!"world".equals(images)) {
             c = c.withImages(images);
         }
-        ImageStatistics.Config config = c;
-        return new ReproductionStep("stats", "Image statistics", List.of("fig3b", "fig5b"), config,
-                (dir, seed) -> new ImageStatistics(StatsReport::write).run(config, dir, seed));
+        return c;
     }
 
     /**
@@ -56,7 +57,7 @@ public final class PaperReproduction {
      * 1/rank spectrum by exact full-batch gradient descent: the built-in world's spectrum is ~10× steeper, so
      * 2,000 steps would leave most of the top 50 PCs unlearned. A user's folder (--images DIR) is used as given.
      */
-    private static ReproductionStep linear(Profile profile, String images) {
+    private static LinearDynamics.Config linear(Profile profile, String images) {
         LinearDynamics.Config c = switch (profile) {
             case FULL -> LinearDynamics.Config.paper();
             case QUICK -> LinearDynamics.Config.quick();
@@ -64,15 +65,12 @@ public final class PaperReproduction {
                     .withTraining(LinearMethod.FULLBATCH, 200, 0).withData("synthetic", 0, 8);
         };
         if (!"world".equals(images)) {
-            LinearDynamics.Config q = c;
-            c = q.withData(images, profile == Profile.FULL ? q.patches() : 20_000, q.size());
+            c = c.withImages(images); // the quick profile's Σ then comes from QUICK_IMAGE_PATCHES patches
         }
-        LinearDynamics.Config config = c;
-        return new ReproductionStep("linear", "Learning dynamics of linear networks", List.of("fig4", "fig5",
-                "sifig2"), config, (dir, seed) -> LinearReport.experiment().run(config, dir, seed));
+        return c;
     }
 
-    private static ReproductionStep supervised(Profile profile) {
+    private static SupervisedLabelNoise.Config supervised(Profile profile) {
         SupervisedLabelNoise.Config c = switch (profile) {
             case FULL -> SupervisedLabelNoise.Config.paper();
             case QUICK -> SupervisedLabelNoise.Config.quick();
@@ -84,13 +82,11 @@ public final class PaperReproduction {
                                 q.initScale(), 3, 12, 2, 2));
             }
         };
-        SupervisedLabelNoise.Config config = c;
-        return new ReproductionStep("supervised", "Frequency versus information in a supervised task",
-                List.of("fig6"), config, (dir, seed) -> SupervisedReport.experiment().run(config, dir, seed));
+        return c;
     }
 
     /** Deep networks with the paper's controls (Figs 2–3, SI Fig. 1): trained on the world or a folder. */
-    private static ReproductionStep deepNetworks(Profile profile, String images) {
+    private static DeepNetworks.Config deepNetworks(Profile profile, String images) {
         DeepNetworks.Config c = switch (profile) {
             case FULL -> DeepNetworks.Config.paper();
             case QUICK -> DeepNetworks.Config.quick();
@@ -105,9 +101,7 @@ public final class PaperReproduction {
         if (!"world".equals(images)) {
             c = c.withTrain(images, c.sourceImages());
         }
-        DeepNetworks.Config config = c;
-        return new ReproductionStep("deepnets", "Deep networks: orientation and hue sensitivity, layer by layer",
-                List.of("fig2", "fig3", "sifig1"), config, (dir, seed) -> DeepReport.runAndWrite(config, dir, seed));
+        return c;
     }
 
     /** "fig5b" → "Fig. 5b", "sifig2" → "SI Fig. 2". */

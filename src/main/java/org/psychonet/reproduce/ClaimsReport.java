@@ -1,8 +1,10 @@
-package org.psychonet.report;
+package org.psychonet.reproduce;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.psychonet.report.Csv;
+import org.psychonet.report.Json;
 import org.psychonet.experiment.Claim;
 
 /** The table of claims as claims.json and claims.csv. */

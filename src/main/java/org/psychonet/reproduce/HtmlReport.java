@@ -1,4 +1,4 @@
-package org.psychonet.report;
+package org.psychonet.reproduce;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

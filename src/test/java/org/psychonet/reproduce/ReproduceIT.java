@@ -1,4 +1,4 @@
-package org.psychonet.report;
+package org.psychonet.reproduce;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.psychonet.report.Json;
 import org.psychonet.cli.Main;
 
 /**
@@ -60,7 +61,7 @@ class ReproduceIT {
         assertFalse(Files.exists(out), "an interrupted run writes no result folder");
         Path cache = dir.resolve("b.cache");
         try (var s = Files.list(cache)) {
-            List<String> entries = s.map(p -> p.getFileName().toString()).toList();
+            List<String> entries = s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).toList();
             assertEquals(1, entries.size(), "one finished experiment cached, nothing half-written: " + entries);
             assertTrue(entries.get(0).startsWith("stats-"));
         }
