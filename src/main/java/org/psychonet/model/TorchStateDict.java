@@ -101,7 +101,7 @@ public final class TorchStateDict {
 
     /**
      * Writes tensors as {@code torch.save(state_dict, file)} would (zip of {@code archive/data.pkl}, pickle protocol
-     * 2, and one little-endian storage per tensor), to a temporary file moved into place.
+     * 2, and one little-endian storage per tensor) into a new file.
      */
     public static void write(Path file, Map<String, Tensor> tensors) throws IOException {
         String archive = "archive/";
@@ -141,20 +141,15 @@ public final class TorchStateDict {
             key++;
         }
         p.op('u').op('.');
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
-        try {
-            try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(tmp))) {
-                stored(zip, archive + "data.pkl", pkl.toByteArray());
-                int k = 0;
-                for (Tensor t : tensors.values()) {
-                    stored(zip, archive + "data/" + k++, raw(t));
-                }
-                stored(zip, archive + "version", "3\n".getBytes(StandardCharsets.US_ASCII));
+        // a new file only (the caller writes into a result folder that SafeOutput moves into place whole)
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file,
+                java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE))) {
+            stored(zip, archive + "data.pkl", pkl.toByteArray());
+            int k = 0;
+            for (Tensor t : tensors.values()) {
+                stored(zip, archive + "data/" + k++, raw(t));
             }
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
+            stored(zip, archive + "version", "3\n".getBytes(StandardCharsets.US_ASCII));
         }
     }
 

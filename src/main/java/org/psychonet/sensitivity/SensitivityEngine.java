@@ -55,6 +55,11 @@ public final class SensitivityEngine {
 
     private SensitivityProfile measure(Network net, StimulusFamily family, double[] thetas, List<String> layers,
                                        Renderer renderer) {
+        return org.psychonet.model.NoGrad.run(() -> measureWithoutGrad(net, family, thetas, layers, renderer));
+    }
+
+    private SensitivityProfile measureWithoutGrad(Network net, StimulusFamily family, double[] thetas,
+                                                  List<String> layers, Renderer renderer) {
         InvalidInputException.requireParameter(thetas.length >= 3, "thetas", "has " + thetas.length
                 + " points; give at least 3 (e.g. 180)");
         int[] tapIndex = tapIndices(net, layers);

@@ -45,8 +45,18 @@ public final class TSelfAttention extends AbstractBlock implements TangentBlock 
         return o.transpose(0, 2, 1, 3).reshape(s.get(0), s.get(2), s.get(1) * s.get(3));
     }
 
+    /**
+     * 1/√d as an array in q's manager. Not {@code mul(double)}: DJL makes such a number a tensor over a Java buffer
+     * and frees it right after the call while autograd keeps it for backward (mul saves its other factor), so a
+     * garbage collection before backward would feed freed memory into the gradients. An array in q's manager
+     * lives until the training step's manager closes, after backward.
+     */
+    private static NDArray scale(NDArray q) {
+        return q.getManager().create(1 / Math.sqrt(q.getShape().get(3))).toType(q.getDataType(), false);
+    }
+
     private NDArray attend(NDArray[] qkvHeads, NDArray[] keep) {
-        double scale = 1 / Math.sqrt(qkvHeads[0].getShape().get(3));
+        NDArray scale = scale(qkvHeads[0]);
         NDArray a = qkvHeads[0].matMul(qkvHeads[1].transpose(0, 1, 3, 2)).mul(scale).softmax(3);
         if (keep != null) {
             keep[0] = a;
@@ -69,7 +79,7 @@ public final class TSelfAttention extends AbstractBlock implements TangentBlock 
         NDArray[] keep = new NDArray[1];
         NDArray o = attend(h, keep);
         NDArray a = keep[0];
-        double scale = 1 / Math.sqrt(h[0].getShape().get(3));
+        NDArray scale = scale(h[0]);
         NDArray ds = dh[0].matMul(h[1].transpose(0, 1, 3, 2)).add(h[0].matMul(dh[1].transpose(0, 1, 3, 2)))
                 .mul(scale);
         NDArray da = a.mul(ds.sub(a.mul(ds).sum(new int[] {3}, true)));
