@@ -91,10 +91,14 @@ public final class SweepReport {
             List<SensitivitySweep.Ratio> line = rs.stream().filter(x -> x.layer().equals(layer)).toList();
             double[] x = line.stream().mapToDouble(v -> v.checkpointStep()).toArray();
             double[] y = line.stream().mapToDouble(SensitivitySweep.Ratio::cardinalRatio).toArray();
-            Plots.line(c, layer, x, y, Plots.depthColor(l, layers.size())).setMarker(
-                    org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
+            java.awt.Color color = Plots.depthColor(l, layers.size());
+            org.knowm.xchart.XYSeries series = Plots.line(c, layer, x, y, color);
+            series.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
+            series.setMarkerColor(color);
         }
         c.getStyler().setMarkerSize(5);
+        noPreference(c, rs.stream().mapToDouble(v -> v.checkpointStep()).min().orElse(0),
+                rs.stream().mapToDouble(v -> v.checkpointStep()).max().orElse(1));
         return c;
     }
 
@@ -113,7 +117,15 @@ public final class SweepReport {
             Plots.line(c, m, x, line.stream().mapToDouble(SensitivitySweep.Ratio::cardinalRatio).toArray(),
                     Plots.depthColor(i++, models.size()));
         }
+        noPreference(c, 1, Math.max(2, rs.stream().collect(java.util.stream.Collectors.groupingBy(
+                SensitivitySweep.Ratio::model, java.util.stream.Collectors.counting())).values().stream()
+                .mapToLong(Long::longValue).max().orElse(2)));
         return c;
+    }
+
+    /** The dashed line at ratio 1: as sensitive at oblique as at cardinal orientations. */
+    private static void noPreference(XYChart c, double from, double to) {
+        Plots.dashed(c, "no preference (1)", new double[] {from, to}, new double[] {1, 1}, java.awt.Color.GRAY);
     }
 
     /** The tidy table (sweep.csv's rows) for Parquet. */

@@ -70,7 +70,7 @@ public final class Reproduction {
                 claims.addAll(r.result().claims());
                 sections.add(new HtmlReport.Section(step.id(), step.title(), figureLabels(step),
                         reading(r.result().claims()), Json.MAPPER.writeValueAsString(step.config()),
-                        HtmlReport.files(out, dir, ".png"), HtmlReport.files(out, dir, ".csv"), r.cached()));
+                        r.panels(), HtmlReport.files(out, dir, ".csv"), r.cached()));
                 o.timings().put(step.id() + "_total_s", (System.nanoTime() - s0) / 1e9);
                 perStep.put(step.id(), new StepOutcome(r.cached(), r.key(),
                         r.result().claims().stream().filter(Claim::holds).count(), r.result().claims().size(),
@@ -87,7 +87,8 @@ public final class Reproduction {
                 perStep);
     }
 
-    private record Outcome<R extends ExperimentResult>(R result, String key, boolean cached) {
+    private record Outcome<R extends ExperimentResult>(R result, String key, boolean cached,
+                                                        List<HtmlReport.PanelView> panels) {
     }
 
     /** One step: from the cache or computed, then rendered into {@code out/<id>/}. */
@@ -109,7 +110,7 @@ public final class Reproduction {
         Path dir = Files.createDirectories(out.resolve(step.id()));
         cache.linkArtifacts(key, dir);
         step.report().write(r, dir);
-        return new Outcome<>(r, key, hit.isPresent());
+        return new Outcome<>(r, key, hit.isPresent(), HtmlReport.panels(step.id(), step.panels().apply(r), out, dir));
     }
 
     private static String figureLabels(Step<?, ?> s) {

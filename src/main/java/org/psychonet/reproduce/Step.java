@@ -2,8 +2,10 @@ package org.psychonet.reproduce;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.psychonet.experiment.Experiment;
 import org.psychonet.experiment.ExperimentResult;
+import org.psychonet.report.Panel;
 import org.psychonet.report.Report;
 
 /**
@@ -17,10 +19,19 @@ import org.psychonet.report.Report;
  * @param experiment computes the result
  * @param resultType the result record's class
  * @param report     renders the result into the step's folder
+ * @param panels     the report's panels of a result ({@code MyReport::panels}): the page draws them inline as SVG in
+ *                   the paper's order with figure-numbered captions; a report without panels contributes its PNG
+ *                   files (embedded, captioned by file name)
  */
 public record Step<C, R extends ExperimentResult>(String id, String title, List<String> figures, C config,
                                                    Experiment<C, R> experiment, Class<R> resultType,
-                                                   Report<R> report) {
+                                                   Report<R> report, Function<R, List<Panel>> panels) {
+
+    /** A step whose report has no panels yet: the page embeds its PNG files. */
+    public Step(String id, String title, List<String> figures, C config, Experiment<C, R> experiment,
+                Class<R> resultType, Report<R> report) {
+        this(id, title, figures, config, experiment, resultType, report, r -> List.of());
+    }
 
     /** Whether the step matches a --only selector (an id or a figure name). */
     public boolean matches(String selector) {

@@ -73,10 +73,12 @@ class ReproduceIT {
     }
 
     @Test
-    void theReportOpensInHeadlessChromiumWithEveryImageAndOneRowPerClaim() throws Exception {
+    void theReportOpensAloneInHeadlessChromiumWithEveryImageAndOneRowPerClaim() throws Exception {
         Path chromium = Path.of("/usr/bin/chromium");
         assumeTrue(Files.isExecutable(chromium), "Debian's chromium is not installed");
-        Path index = uninterrupted.resolve("index.html");
+        // A copy alone in an empty folder: the page must carry every image itself (mailable as one file).
+        Path index = Files.createDirectories(dir.resolve("alone")).resolve("index.html");
+        Files.copy(uninterrupted.resolve("index.html"), index);
         Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--user-data-dir=" + dir.resolve("chrome"), "--virtual-time-budget=10000",

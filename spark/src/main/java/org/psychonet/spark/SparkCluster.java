@@ -73,6 +73,8 @@ public final class SparkCluster implements Cluster {
         conf.setIfMissing("spark.ui.enabled", "false");
         // warnings and errors only, unless the user asked otherwise (spark-submit loads Spark's INFO profile first)
         conf.setIfMissing("spark.log.level", "WARN");
+        // long jobs show a progress bar on a terminal, as psychonet's own passes do (Spark's: stages and tasks)
+        conf.setIfMissing("spark.ui.showConsoleProgress", String.valueOf(org.psychonet.util.Progress.enabled()));
         // one PyTorch thread per task: Spark already runs one task per core
         conf.setIfMissing("spark.executorEnv.OMP_NUM_THREADS", "1");
         conf.setIfMissing("spark.executorEnv.TORCH_CPP_LOG_LEVEL", "ERROR");
