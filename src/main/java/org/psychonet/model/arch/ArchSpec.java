@@ -50,6 +50,8 @@ public record ArchSpec(Architecture arch, int width, int classes) {
             case ALEXNET_NONOVERLAP -> AlexNetStyle.build(inputShape, false, width, classes, type, seed);
             case SMALL -> SmallCnn.build(inputShape, width, classes, type, seed);
             case SMALL_NOBN -> SmallCnn.build(inputShape, width, classes, type, seed, false);
+            case VIT -> VisionTransformer.build(inputShape, width, classes,
+                    VisionTransformer.Config.forInput(inputShape), type, seed);
         };
     }
 }
