@@ -23,7 +23,8 @@ final class Flags {
             Map.entry("hueShiftDeg", "--hue-shift"),
             Map.entry("fitRanks", "--fit"),
             Map.entry("componentsShown", "--components"),
-            Map.entry("sensitivityThetas", "--thetas"));
+            Map.entry("sensitivityThetas", "--thetas"),
+            Map.entry("initRule", "--init"));
     private static final Pattern QUOTED = Pattern.compile("`([A-Za-z][A-Za-z0-9]*)`");
     private static final Pattern HUMP = Pattern.compile("([a-z0-9])([A-Z])");
 

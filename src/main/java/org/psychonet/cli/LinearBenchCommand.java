@@ -2,7 +2,7 @@ package org.psychonet.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.psychonet.learning.LinearBenchmark;
+import org.psychonet.learning.linear.LinearBenchmark;
 import org.psychonet.report.Csv;
 import org.psychonet.util.output.SafeOutput;
 import org.psychonet.util.InvalidInputException;

@@ -4,7 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.psychonet.experiment.LinearDynamics;
-import org.psychonet.learning.LinearMethod;
+import org.psychonet.learning.linear.LinearInit;
+import org.psychonet.learning.linear.LinearMethod;
 import org.psychonet.report.LinearReport;
 import org.psychonet.util.output.SafeOutput;
 import org.psychonet.util.InvalidInputException;
@@ -65,7 +66,35 @@ public final class LinearCommand extends RunCommand {
             + "PCA basis (same trajectory, more d×d products).")
     boolean pixelBasis;
 
-    @Option(names = "--quick", description = "Fast profile (16×16 patches, exact full-batch GD).")
+    @Option(names = "--seeds", description = "Independent repeats, each its own patch sample and initial weights; "
+            + "claims are means over seeds (default: 3).")
+    Integer seeds;
+
+    @Option(names = "--sgd-depths", split = ",", description = "Depths also trained by minibatch SGD beside the main "
+            + "method (default: 1 with --quick, none otherwise; give 0 for none).")
+    List<Integer> sgdDepths;
+
+    @Option(names = "--sgd-batch", description = "Minibatch of those runs (default: 1024 with --quick, 16384 otherwise).")
+    Integer sgdBatch;
+
+    @Option(names = "--patches-per-image", description = "Patches taken from each image (default: 10 with --quick; "
+            + "0 = spread over as many images as possible).")
+    Integer patchesPerImage;
+
+    @Option(names = "--supervised-depths", split = ",", description = "Depths of the supervised linear task of "
+            + "eqs 10–11 (default: 1,2; give 0 for none).")
+    List<Integer> supervisedDepths;
+
+    @Option(names = "--init", description = "Initial width: authors-code (default: U(±s/2), s = 0.01, 0.02 at depth 3) "
+            + "or paper-text (PyTorch's default ÷ 100).")
+    String init;
+
+    @Option(names = "--output-noise", description = "S.d. of noise added to the output inside the SGD loss "
+            + "(default: 0, the paper; the authors' code: 0.1).")
+    Double outputNoise;
+
+    @Option(names = "--quick", description = "Fast profile (16×16 world patches, exact full-batch GD, SGD beside at "
+            + "depth 1, 3 seeds).")
     boolean quick;
 
     private LinearDynamics.Config config;
@@ -123,8 +152,28 @@ public final class LinearCommand extends RunCommand {
         if (pixelBasis) {
             c = c.withPcBasis(false);
         }
+        if (seeds != null || sgdDepths != null || sgdBatch != null || patchesPerImage != null
+                || supervisedDepths != null) {
+            LinearDynamics.Study st = c.study();
+            c = c.withStudy(new LinearDynamics.Study(seeds != null ? seeds : st.seeds(),
+                    sgdDepths != null ? noneIfZero(sgdDepths) : st.sgdDepths(),
+                    sgdBatch != null ? sgdBatch : st.sgdBatch(),
+                    patchesPerImage != null ? patchesPerImage : st.patchesPerImage(),
+                    supervisedDepths != null ? noneIfZero(supervisedDepths) : st.supervisedDepths()));
+        }
+        if (init != null) {
+            c = c.withInit(LinearInit.Rule.parse(init));
+        }
+        if (outputNoise != null) {
+            c = c.withOutputNoise(outputNoise);
+        }
         c.validate();
         config = c;
+    }
+
+    /** "0" alone means none. */
+    private static List<Integer> noneIfZero(List<Integer> v) {
+        return v.size() == 1 && v.get(0) == 0 ? List.of() : v;
     }
 
     @Override
@@ -140,8 +189,8 @@ public final class LinearCommand extends RunCommand {
             LinearReport.write(r, output.dir());
             return null;
         });
-        r.runs().forEach(run -> timings.put("train_" + run.trajectory().architecture().label() + "_s",
-                run.trajectory().seconds()));
+        r.runs().forEach(run -> timings.merge("train_" + run.network() + "_s", run.trajectory().seconds(),
+                Double::sum));
         return r;
     }
 }

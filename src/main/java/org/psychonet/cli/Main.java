@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         description = "Psychophysics on artificial neural networks (Benjamin et al., Nat. Commun. 2022).",
         subcommands = {SensitivityCommand.class, StatsCommand.class, LinearCommand.class, SupervisedCommand.class,
             DeepNetsCommand.class, ReproduceCommand.class, SweepCommand.class, BenchCommand.class, DeepBenchCommand.class,
-            SupervisedBenchCommand.class,
+            SupervisedBenchCommand.class, ExportCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
 

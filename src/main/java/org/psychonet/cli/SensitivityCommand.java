@@ -32,10 +32,15 @@ public final class SensitivityCommand extends RunCommand {
     @Option(names = "--stimulus", defaultValue = "gabor", description = "gabor, hue, planewave or grating64.")
     String stimulus;
 
+    @Option(names = "--size", description = "Stimulus side in pixels, every family drawn in proportion (default: "
+            + "the model's own input size for saved: and linear: models, else the family's: 224, 32 or 64).")
+    Integer size;
+
     @Option(names = "--layers", split = ",", description = "Layers to report (default: all).")
     List<String> layers;
 
-    @Option(names = "--method", defaultValue = "exact", description = "fd, grid or exact (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--method", defaultValue = "exact", description = "exact, grid or fd (default: ${DEFAULT-VALUE}); "
+            + "grid and fd also report an error estimate and warn when it exceeds 1 % for a layer.")
     String method;
 
     @Option(names = "--thetas", description = "Grid size (default: the family's, e.g. 180 orientations).")
@@ -44,7 +49,8 @@ public final class SensitivityCommand extends RunCommand {
     @Option(names = "--fd-step", description = "δ for fd, in θ's unit (default: 0.01 rad, 0.1° of hue).")
     Double fdStep;
 
-    @Option(names = "--precision", defaultValue = "float32", description = "float32 or float64.")
+    @Option(names = "--precision", description = "float32 or float64 (default: float32; a TorchScript module "
+            + "runs in the precision it was exported in).")
     String precision;
 
     @Option(names = "--batch", defaultValue = "64", description = "Stimuli per forward pass.")
@@ -57,6 +63,7 @@ public final class SensitivityCommand extends RunCommand {
     @Option(names = "--svg", description = "Also write plots as SVG.")
     boolean svg;
 
+    private boolean explicitPrecision = true;
     private StimulusFamily family;
     private Network network;
     private SensitivityConfig engineConfig;
@@ -69,7 +76,12 @@ public final class SensitivityCommand extends RunCommand {
 
     @Override
     protected void validate() {
+        ModelSpec spec = ModelSpec.parse(modelSpec);
         StimulusFamily base = Stimuli.byName(stimulus);
+        java.util.OptionalInt side = size != null ? java.util.OptionalInt.of(size) : spec.inputSide(base.channels());
+        if (side.isPresent()) {
+            base = Stimuli.byName(stimulus, side.getAsInt(), base.channels());
+        }
         InvalidInputException.require(!imagenetNormalize || base.channels() == 3,
                 "--imagenet-normalize needs an RGB stimulus (gabor or hue)");
         family = imagenetNormalize ? Normalized.imagenet(base) : base;
@@ -78,6 +90,10 @@ public final class SensitivityCommand extends RunCommand {
         InvalidInputException.require(batch >= 1, "--batch must be at least 1");
         InvalidInputException.require(fdStep == null || (fdStep > 0 && Double.isFinite(fdStep)),
                 "--fd-step must be a positive number");
+        if (precision == null) {
+            precision = "float32";
+            explicitPrecision = false;
+        }
         DataType type = switch (precision) {
             case "float32" -> DataType.FLOAT32;
             case "float64" -> DataType.FLOAT64;
@@ -85,8 +101,7 @@ public final class SensitivityCommand extends RunCommand {
         };
         DerivativeMethod m = DerivativeMethod.parse(method);
         engineConfig = new SensitivityConfig(m, fdStep == null ? Double.NaN : fdStep, batch, type, 4);
-        network = ModelSpec.parse(modelSpec).build(new Shape(family.channels(), family.height(), family.width()),
-                type, seed);
+        network = spec.build(new Shape(family.channels(), family.height(), family.width()), type, seed);
         // before the grid is allocated: the θ grid, its extended copy and one D(θ) curve per layer, in doubles
         org.psychonet.util.MemoryBudget.requireHeap("thetas", n, org.psychonet.util.MemoryBudget.product(8, n,
                 network.layers().size() + 4L), n, "the θ grid and one D(θ) curve per layer");
@@ -97,9 +112,14 @@ public final class SensitivityCommand extends RunCommand {
                         + network.name() + " has " + String.join(", ", network.layers()));
             }
         }
-        if (m == DerivativeMethod.EXACT && !network.supportsTangent()) {
-            throw new InvalidInputException("--method exact needs a psychonet-built network; use grid or fd for "
-                    + modelSpec);
+        if (network.dataType() != null && network.dataType() != type && !explicitPrecision) {
+            precision = network.dataType().toString().toLowerCase(java.util.Locale.ROOT);
+        } else if (network.dataType() != null && network.dataType() != type) {
+            String has = network.dataType().toString().toLowerCase(java.util.Locale.ROOT);
+            network.close();
+            throw new InvalidInputException("--precision " + precision + ": " + modelSpec + " holds " + has
+                    + " parameters and runs in " + has + "; export it in " + precision + " (scripts/export_torchvision.py "
+                    + "--precision " + precision + ") or omit --precision");
         }
     }
 
@@ -109,6 +129,7 @@ public final class SensitivityCommand extends RunCommand {
         c.put("model", network.describe());
         c.put("stimulus", family.name());
         c.put("stimulus_config", family.config());
+        c.put("size", family.height());
         c.put("theta_axis", family.axis());
         c.put("thetas", grid.length);
         c.put("method", engineConfig.method().label());
@@ -125,6 +146,9 @@ public final class SensitivityCommand extends RunCommand {
             SensitivityEngine engine = new SensitivityEngine(engineConfig);
             List<String> chosen = layers == null ? net.layers() : layers;
             SensitivityProfile p = time("sensitivity_s", () -> engine.measure(net, family, grid, chosen));
+            for (String w : p.warnings(0.01)) {
+                System.err.println("psychonet sensitivity: warning: " + w);
+            }
             SensitivityReport.writeCsv(p, output.file("sensitivity.csv"));
             Plots.save(SensitivityReport.normalizedChart(p, net.name() + " · " + family.name()
                     + " · " + engineConfig.method().label()), output.file("sensitivity.png"), svg);

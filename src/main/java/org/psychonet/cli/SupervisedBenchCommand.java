@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.Random;
 import org.psychonet.experiment.SupervisedBaseline;
 import org.psychonet.experiment.SupervisedLabelNoise.Config;
-import org.psychonet.learning.LabelNoise;
-import org.psychonet.learning.OrientationGratings;
-import org.psychonet.learning.OrientationPrior;
-import org.psychonet.learning.SupervisedNetwork;
-import org.psychonet.learning.SupervisedSensitivity;
-import org.psychonet.learning.SupervisedTrainer;
-import org.psychonet.learning.SupervisedTraining;
+import org.psychonet.learning.supervised.LabelNoise;
+import org.psychonet.learning.supervised.OrientationGratings;
+import org.psychonet.learning.supervised.GratingPrior;
+import org.psychonet.learning.supervised.SupervisedNetwork;
+import org.psychonet.learning.supervised.SupervisedSensitivity;
+import org.psychonet.learning.supervised.SupervisedTrainer;
+import org.psychonet.learning.supervised.SupervisedTraining;
 import org.psychonet.model.TapNetwork;
 import org.psychonet.util.output.SafeOutput;
 import org.psychonet.stimulus.Grating64;
@@ -68,7 +68,7 @@ public final class SupervisedBenchCommand extends RunCommand {
     protected Map<String, Object> run(SafeOutput output) throws Exception {
         SupervisedTraining t = paper.training();
         Grating64 family = new Grating64();
-        OrientationPrior prior = paper.prior();
+        GratingPrior prior = paper.prior();
         LabelNoise noise = LabelNoise.balanced(prior, t.bins(), paper.balanceFraction());
         SupervisedBaseline base = new SupervisedBaseline(family);
         double oursStep;
@@ -166,7 +166,7 @@ public final class SupervisedBenchCommand extends RunCommand {
     }
 
     private static void oneStep(NDManager root, OrientationGratings gratings, TapNetwork net, List<NDArray> params,
-                                OrientationPrior prior, LabelNoise noise, SupervisedTraining t, Random rng) {
+                                GratingPrior prior, LabelNoise noise, SupervisedTraining t, Random rng) {
         double[] theta = prior.sample(rng, t.batch());
         double[] phase = new double[theta.length];
         float[] target = new float[theta.length * t.bins()];

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 import org.psychonet.experiment.SupervisedLabelNoise;
 import org.psychonet.experiment.SupervisedLabelNoise.Config;
-import org.psychonet.learning.LabelNoise;
-import org.psychonet.learning.OrientationPrior;
-import org.psychonet.learning.SupervisedCondition;
-import org.psychonet.learning.SupervisedTraining;
+import org.psychonet.learning.supervised.LabelNoise;
+import org.psychonet.learning.supervised.GratingPrior;
+import org.psychonet.learning.supervised.SupervisedCondition;
+import org.psychonet.learning.supervised.SupervisedTraining;
 import org.psychonet.util.output.SafeOutput;
 import org.psychonet.report.SupervisedReport;
 import org.psychonet.util.InvalidInputException;
@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
 public final class SupervisedCommand extends RunCommand {
 
     @Option(names = "--condition", defaultValue = "all",
-            description = "control, noise, frequency, balanced or all (default: ${DEFAULT-VALUE}).")
+            description = "control, noise, frequency, balanced (the Methods rule), balanced-count (equal labelled "
+                    + "counts), balanced-notebook (the authors' rule), silent-common (no labels within ±15° of the "
+                    + "most common θ) or all (default: ${DEFAULT-VALUE}).")
     String condition;
 
     @Option(names = "--quick", description = "Test profile: batch 256, 60 steps, 8 probe phases (same task, network and lr).")
@@ -70,10 +72,10 @@ public final class SupervisedCommand extends RunCommand {
     protected void validate() {
         Config base = quick ? Config.quick() : Config.paper();
         List<SupervisedCondition> conds = SupervisedLabelNoise.parseConditions(condition);
-        OrientationPrior pr = base.prior();
+        GratingPrior pr = base.prior();
         if (prior != null) {
             try {
-                pr = OrientationPrior.parse(prior);
+                pr = GratingPrior.parse(prior);
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException("--prior " + prior + " is unknown; use peak90 or peak0");
             }
@@ -125,8 +127,9 @@ public final class SupervisedCommand extends RunCommand {
         for (String line : SupervisedReport.lines(r)) {
             System.err.println("psychonet supervised: " + line);
         }
-        r.claims().forEach(k -> System.err.printf("psychonet supervised: claim %s %s: %.4g %s → %s%n", k.id(),
-                k.metric(), k.value().mean(), k.bound(), k.holds() ? "holds" : "DOES NOT HOLD"));
+        for (String line : SupervisedReport.claimLines(r.claims())) {
+            System.err.println("psychonet supervised: " + line);
+        }
         return r;
     }
 }

@@ -1,7 +1,6 @@
 package org.psychonet.experiment;
 
 import ai.djl.ndarray.types.DataType;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.nio.file.Files;
@@ -10,37 +9,84 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.psychonet.learning.LinearArchitecture;
-import org.psychonet.learning.LinearBasis;
-import org.psychonet.learning.LinearCovariance;
-import org.psychonet.learning.LinearEigenTrainer;
-import org.psychonet.learning.LinearFrequencySensitivity;
-import org.psychonet.learning.LinearFullBatchTrainer;
-import org.psychonet.learning.LinearInit;
-import org.psychonet.learning.LinearMethod;
-import org.psychonet.learning.LinearObjective;
-import org.psychonet.learning.LinearPatchData;
-import org.psychonet.learning.LinearPatchSources;
-import org.psychonet.learning.LinearSgdTrainer;
-import org.psychonet.learning.LinearSingularValues;
-import org.psychonet.learning.LinearTrainer;
-import org.psychonet.learning.LinearWeights;
+import org.psychonet.learning.linear.LinearArchitecture;
+import org.psychonet.learning.linear.LinearBasis;
+import org.psychonet.learning.linear.LinearCovariance;
+import org.psychonet.learning.linear.LinearEigenTrainer;
+import org.psychonet.learning.linear.LinearFrequencySensitivity;
+import org.psychonet.learning.linear.LinearFullBatchTrainer;
+import org.psychonet.learning.linear.LinearInit;
+import org.psychonet.learning.linear.LinearMethod;
+import org.psychonet.learning.linear.LinearObjective;
+import org.psychonet.learning.linear.LinearPatchData;
+import org.psychonet.learning.linear.LinearPatchSources;
+import org.psychonet.learning.linear.LinearSgdTrainer;
+import org.psychonet.learning.linear.LinearSingularValues;
+import org.psychonet.learning.linear.LinearTrainer;
+import org.psychonet.learning.linear.LinearWeights;
+import org.psychonet.learning.linear.LayerAlignment;
+import org.psychonet.learning.linear.NetworkMeasures;
+import org.psychonet.learning.linear.SupervisedLinear;
+import org.psychonet.theory.AcuityTheory;
+import org.psychonet.theory.SupervisedLinearTheory;
+import org.psychonet.util.Estimate;
 import org.psychonet.stimulus.PlaneWave;
 import org.psychonet.util.Statistics;
 import org.psychonet.theory.LinearModeInit;
 import org.psychonet.theory.LinearModeTheory;
 import org.psychonet.theory.RateStatistic;
 import org.psychonet.util.InvalidInputException;
+import org.psychonet.util.MemoryBudget;
 import org.psychonet.util.NonFiniteLossException;
 import org.psychonet.util.Npy;
 import org.psychonet.util.Progress;
 
 /**
- * Figs 4–5 and SI Fig. 2: linear networks trained to reconstruct image patches learn the PCs in order of
- * their variance, along the sigmoids the theory predicts (overlaid, initial condition from the simulation's
- * initial weights, nothing fitted), and their spatial-frequency acuity grows linearly with training.
+ * Figs 4–5, SI Fig. 2 and eqs 7–11: linear networks trained to reconstruct image patches learn the PCs in order of
+ * their variance, along the sigmoids the theory predicts (overlaid, initial condition from the simulation's initial
+ * weights, nothing fitted); their sensitivity follows eq. 8; their frequency thresholds have an elbow that moves up
+ * with training; their acuity grows as a power of training time whose exponent the theory predicts from the
+ * spectrum; deeper networks learn along sharper sigmoids, after an alignment transient the plain theory leaves out
+ * (shown with a second, corrected curve); and in a supervised linear task the higher-variance feature is learned
+ * first. Every network is trained from several seeds; the claims are judged over them.
  */
 public final class LinearDynamics implements Experiment<LinearDynamics.Config, LinearDynamics.Result> {
+
+    /**
+     * What is repeated and added around the main training runs.
+     *
+     * @param seeds            independent repeats (seed, seed + 1, …): each its own patch sample and initial
+     *                         weights, so claims are means over seeds with standard errors
+     * @param sgdDepths        depths also trained by minibatch SGD beside the main method (order and theory on
+     *                         sampled minibatches, not only the exact gradient)
+     * @param sgdBatch         their minibatch
+     * @param patchesPerImage  patches taken from each image (0: spread over as many images as possible)
+     * @param supervisedDepths depths of the supervised linear task of eqs 10–11 (empty: not run)
+     */
+    public record Study(int seeds, List<Integer> sgdDepths, int sgdBatch, int patchesPerImage,
+                        List<Integer> supervisedDepths) {
+
+        void validate(int patches) {
+            InvalidInputException.requireParameter(seeds >= 1 && seeds <= 100, "seeds", "must be 1 to 100 (claims "
+                    + "about differences need ≥ 2)");
+            InvalidInputException.requireParameter(sgdDepths != null, "sgdDepths", "is missing (empty: none)");
+            for (int n : sgdDepths) {
+                InvalidInputException.requireParameter(n >= 1 && n <= 8, "sgdDepths", n + " is out of range; give "
+                        + "1 to 8");
+            }
+            InvalidInputException.requireParameter(sgdBatch >= 1, "sgdBatch", "must be at least 1");
+            InvalidInputException.requireParameter(sgdDepths.isEmpty() || patches >= 1, "patches",
+                    "must be at least 1 for the minibatch runs");
+            InvalidInputException.requireParameter(patchesPerImage >= 0, "patchesPerImage", "must be 0 (spread) or "
+                    + "more");
+            InvalidInputException.requireParameter(supervisedDepths != null, "supervisedDepths", "is missing (empty: "
+                    + "none)");
+            for (int n : supervisedDepths) {
+                InvalidInputException.requireParameter(n >= 1 && n <= 8, "supervisedDepths", n + " is out of range; "
+                        + "give 1 to 8");
+            }
+        }
+    }
 
     /**
      * @param depths          depths N to train (SI Fig. 2: 1, 2, 3)
@@ -62,11 +108,17 @@ public final class LinearDynamics implements Experiment<LinearDynamics.Config, L
      *                        since D grows as size² for the same wave
      * @param saveWeightsEvery write W as .npy every this many steps (0: never)
      * @param pcBasis         fullbatch in the PCA basis (exact change of variables; Σ diagonal)
+     * @param study           seeds, the minibatch runs beside exact descent, patches per image, the supervised
+     *                        task's depths
+     * @param initRule        the initial width: the authors' code (default) or the paper's text (PyTorch ÷ 100)
+     * @param outputNoise     s.d. of noise added to the output inside the sgd loss (the authors' code: 0.1; the
+     *                        paper's text: 0, the default)
      */
     public record Config(List<Integer> depths, boolean symmetric, LinearMethod method, long steps,
                          double learningRate, int batch, int patches, int size, String images, int topPcs,
                          int trackEvery, int snapshotEvery, int frequencies, int phases, double acuityCutoff,
-                         int saveWeightsEvery, boolean pcBasis) {
+                         int saveWeightsEvery, boolean pcBasis, Study study, LinearInit.Rule initRule,
+                         double outputNoise) {
 
         /** Patches of the paper's runs (Methods, "Linear network experiments": over 100,000). */
         public static final int PAPER_PATCHES = 100_000;
@@ -76,7 +128,8 @@ public final class LinearDynamics implements Experiment<LinearDynamics.Config, L
         /** The paper's settings (Methods, "Linear network experiments"; Fig. 5). */
         public static Config paper() {
             return new Config(List.of(1, 2, 3), true, LinearMethod.SGD, 3000, 1.0, 16_384, PAPER_PATCHES, 32,
-                    "world", 50, 10, 50, frequencyGrid(32), 64, 0.1, 0, true);
+                    "world", 50, 10, 50, frequencyGrid(32), 64, 0.1, 0, true,
+                    new Study(3, List.of(), 16_384, 0, List.of(1, 2)), LinearInit.Rule.AUTHORS_CODE, 0);
         }
 
         /** Points of the fine frequency grid at a patch size: step 0.1 rad per π-span over [0.5, size − 0.5]. */
@@ -85,38 +138,42 @@ public final class LinearDynamics implements Experiment<LinearDynamics.Config, L
         }
 
         /**
-         * Fast profile for tests and {@code reproduce --quick}: exact full-batch GD on 16×16 synthetic patches with
-         * a 1/rank spectrum (the built-in world's spectrum is far steeper — λ_1/λ_50 ≈ 500 at 16×16 — and would need
-         * ~10× more steps), automatic learning rate, 2,000 steps.
+         * Fast profile for {@code reproduce --quick} (settings chosen for the time budget before any claim was run
+         * at them): 16×16 patches of the built-in world (20,000, ten per image), exact full-batch gradient descent
+         * for depths 1–3 and wᵀw with minibatch SGD (batch 1,024) beside it at depth 1, automatic learning rate,
+         * 2,000 steps, 3 seeds (each its own patch sample and initial weights), and the supervised linear task at
+         * depths 1 and 2. The world's spectrum is steep (λ_1/λ_50 ≈ 500): deeper networks learn only the leading
+         * PCs in 2,000 steps, which the order statistic allows for (it ranks the PCs that reach p = ½).
          */
         public static Config quick() {
-            return new Config(List.of(1, 2, 3), true, LinearMethod.FULLBATCH, 2000, 0, 16_384, 0, 16,
-                    "synthetic", 50, 10, 50, frequencyGrid(16), 64, 0.1, 0, true);
+            return new Config(List.of(1, 2, 3), true, LinearMethod.FULLBATCH, 2000, 0, 16_384, QUICK_IMAGE_PATCHES,
+                    16, "world", 50, 10, 50, frequencyGrid(16), 64, 0.1, 0, true,
+                    new Study(3, List.of(1), 1024, 10, List.of(1, 2)), LinearInit.Rule.AUTHORS_CODE, 0);
         }
 
         /** The patch source; a source of images without a patch count gets {@link #QUICK_IMAGE_PATCHES}. */
         public Config withImages(String source) {
             int n = patches == 0 && !"synthetic".equals(source) ? QUICK_IMAGE_PATCHES : patches;
             return new Config(depths, symmetric, method, steps, learningRate, batch, n, size, source, topPcs,
-                    trackEvery, snapshotEvery, frequencies, phases, acuityCutoff, saveWeightsEvery, pcBasis);
+                    trackEvery, snapshotEvery, frequencies, phases, acuityCutoff, saveWeightsEvery, pcBasis, study, initRule, outputNoise);
         }
 
         /** The trainer; sgd without a patch count gets the paper's {@link #PAPER_PATCHES}. */
         public Config withMethod(LinearMethod m) {
             int n = patches == 0 && m == LinearMethod.SGD ? PAPER_PATCHES : patches;
             return new Config(depths, symmetric, m, steps, learningRate, batch, n, size, images, topPcs,
-                    trackEvery, snapshotEvery, frequencies, phases, acuityCutoff, saveWeightsEvery, pcBasis);
+                    trackEvery, snapshotEvery, frequencies, phases, acuityCutoff, saveWeightsEvery, pcBasis, study, initRule, outputNoise);
         }
 
         /** The patch side; the frequency grid follows it ({@link #frequencyGrid}). */
         public Config withSize(int side) {
             return new Config(depths, symmetric, method, steps, learningRate, batch, patches, side, images, topPcs,
-                    trackEvery, snapshotEvery, frequencyGrid(side), phases, acuityCutoff, saveWeightsEvery, pcBasis);
+                    trackEvery, snapshotEvery, frequencyGrid(side), phases, acuityCutoff, saveWeightsEvery, pcBasis, study, initRule, outputNoise);
         }
 
         public Config withPatches(int n) {
             return new Config(depths, symmetric, method, steps, learningRate, batch, n, size, images, topPcs,
-                    trackEvery, snapshotEvery, frequencies, phases, acuityCutoff, saveWeightsEvery, pcBasis);
+                    trackEvery, snapshotEvery, frequencies, phases, acuityCutoff, saveWeightsEvery, pcBasis, study, initRule, outputNoise);
         }
 
         public Config withSteps(long s) {
@@ -129,52 +186,70 @@ public final class LinearDynamics implements Experiment<LinearDynamics.Config, L
 
         public Config withBatch(int b) {
             return new Config(depths, symmetric, method, steps, learningRate, b, patches, size, images, topPcs,
-                    trackEvery, snapshotEvery, frequencies, phases, acuityCutoff, saveWeightsEvery, pcBasis);
+                    trackEvery, snapshotEvery, frequencies, phases, acuityCutoff, saveWeightsEvery, pcBasis, study, initRule, outputNoise);
         }
 
         public Config withTopPcs(int k) {
             return new Config(depths, symmetric, method, steps, learningRate, batch, patches, size, images, k,
-                    trackEvery, snapshotEvery, frequencies, phases, acuityCutoff, saveWeightsEvery, pcBasis);
+                    trackEvery, snapshotEvery, frequencies, phases, acuityCutoff, saveWeightsEvery, pcBasis, study, initRule, outputNoise);
         }
 
         public Config withFrequencies(int n) {
             return new Config(depths, symmetric, method, steps, learningRate, batch, patches, size, images, topPcs,
-                    trackEvery, snapshotEvery, n, phases, acuityCutoff, saveWeightsEvery, pcBasis);
+                    trackEvery, snapshotEvery, n, phases, acuityCutoff, saveWeightsEvery, pcBasis, study, initRule, outputNoise);
         }
 
         public Config withTracking(int track, int snapshot) {
             return new Config(depths, symmetric, method, steps, learningRate, batch, patches, size, images, topPcs,
-                    track, snapshot, frequencies, phases, acuityCutoff, saveWeightsEvery, pcBasis);
+                    track, snapshot, frequencies, phases, acuityCutoff, saveWeightsEvery, pcBasis, study, initRule, outputNoise);
         }
 
         public Config withSaveWeightsEvery(int every) {
             return new Config(depths, symmetric, method, steps, learningRate, batch, patches, size, images, topPcs,
-                    trackEvery, snapshotEvery, frequencies, phases, acuityCutoff, every, pcBasis);
+                    trackEvery, snapshotEvery, frequencies, phases, acuityCutoff, every, pcBasis, study, initRule, outputNoise);
         }
 
         public Config withPcBasis(boolean pc) {
             return new Config(depths, symmetric, method, steps, learningRate, batch, patches, size, images, topPcs,
-                    trackEvery, snapshotEvery, frequencies, phases, acuityCutoff, saveWeightsEvery, pc);
+                    trackEvery, snapshotEvery, frequencies, phases, acuityCutoff, saveWeightsEvery, pc, study, initRule, outputNoise);
         }
 
         public Config withDepths(List<Integer> d, boolean sym) {
             return new Config(d, sym, method, steps, learningRate, batch, patches, size, images, topPcs, trackEvery,
-                    snapshotEvery, frequencies, phases, acuityCutoff, saveWeightsEvery, pcBasis);
+                    snapshotEvery, frequencies, phases, acuityCutoff, saveWeightsEvery, pcBasis, study, initRule, outputNoise);
         }
 
         public Config withTraining(LinearMethod m, long s, double lr) {
             return new Config(depths, symmetric, m, s, lr, batch, patches, size, images, topPcs, trackEvery,
-                    snapshotEvery, frequencies, phases, acuityCutoff, saveWeightsEvery, pcBasis);
+                    snapshotEvery, frequencies, phases, acuityCutoff, saveWeightsEvery, pcBasis, study, initRule, outputNoise);
         }
 
         public Config withData(String source, int n, int side) {
             return new Config(depths, symmetric, method, steps, learningRate, batch, n, side, source, topPcs,
-                    trackEvery, snapshotEvery, frequencies, phases, acuityCutoff, saveWeightsEvery, pcBasis);
+                    trackEvery, snapshotEvery, frequencies, phases, acuityCutoff, saveWeightsEvery, pcBasis, study, initRule, outputNoise);
         }
 
         public Config withSampling(int track, int snapshot, int freqs, int save) {
             return new Config(depths, symmetric, method, steps, learningRate, batch, patches, size, images, topPcs,
-                    track, snapshot, freqs, phases, acuityCutoff, save, pcBasis);
+                    track, snapshot, freqs, phases, acuityCutoff, save, pcBasis, study, initRule, outputNoise);
+        }
+
+        public Config withStudy(Study st) {
+            return new Config(depths, symmetric, method, steps, learningRate, batch, patches, size, images, topPcs,
+                    trackEvery, snapshotEvery, frequencies, phases, acuityCutoff, saveWeightsEvery, pcBasis, st,
+                    initRule, outputNoise);
+        }
+
+        public Config withInit(LinearInit.Rule rule) {
+            return new Config(depths, symmetric, method, steps, learningRate, batch, patches, size, images, topPcs,
+                    trackEvery, snapshotEvery, frequencies, phases, acuityCutoff, saveWeightsEvery, pcBasis, study,
+                    rule, outputNoise);
+        }
+
+        public Config withOutputNoise(double sd) {
+            return new Config(depths, symmetric, method, steps, learningRate, batch, patches, size, images, topPcs,
+                    trackEvery, snapshotEvery, frequencies, phases, acuityCutoff, saveWeightsEvery, pcBasis, study,
+                    initRule, sd);
         }
 
         /** The architectures, in order: depths, then the symmetric form. */
@@ -224,73 +299,199 @@ public final class LinearDynamics implements Experiment<LinearDynamics.Config, L
                     "must be a positive number (Fig. 5h: 0.1)");
             InvalidInputException.requireParameter(saveWeightsEvery >= 0, "saveWeightsEvery",
                     "must be a positive number of steps (0: never)");
+            InvalidInputException.requireParameter(study != null, "study", "is missing");
+            study.validate(patches);
+            InvalidInputException.requireParameter(initRule != null, "initRule", "is missing; give authors-code or "
+                    + "paper-text");
+            InvalidInputException.requireParameter(Double.isFinite(outputNoise) && outputNoise >= 0, "outputNoise",
+                    "must be a finite number ≥ 0 (the authors' code: 0.1; the paper: 0)");
+            requireMemory();
         }
+
+        /**
+         * Refuses a run whose recorded trajectories cannot fit in the heap (e.g. 2³¹ steps tracked every 10), before
+         * any training: per network and seed ≈ 8 series of topPcs × tracked points (proportion, theories,
+         * sensitivity, alignment, while training and in the result) and the thresholds at every snapshot.
+         */
+        private void requireMemory() {
+            long tracked = MemoryBudget.sum(steps / trackEvery, 2);
+            long snaps = MemoryBudget.sum(steps / snapshotEvery, 2);
+            long runs = MemoryBudget.product(architectures().size() + study.sgdDepths().size(), study.seeds());
+            long perRun = MemoryBudget.sum(MemoryBudget.product(8, topPcs, tracked, Double.BYTES),
+                    MemoryBudget.product(snaps, frequencies + 3L, Double.BYTES));
+            MemoryBudget.requireHeap("steps", steps, MemoryBudget.product(runs, perRun), Math.max(tracked, snaps),
+                    "the trajectories of " + runs + " runs (" + topPcs + " PCs every " + trackEvery + " steps, "
+                            + frequencies + " thresholds every " + snapshotEvery + ")");
+        }
+    }
+
+    /**
+     * One seed's patches.
+     *
+     * @param seed        the seed of the sample and of the initial weights
+     * @param data        where the patches came from
+     * @param eigenvalues their PC variances, descending (Fig. 5b)
+     * @param learningRate the step size (the automatic rate depends on λ_1 of the sample)
+     */
+    public record Sample(long seed, String data, double[] eigenvalues, double learningRate) {
     }
 
     /**
      * Everything the run measured; {@code org.psychonet.report.LinearReport} draws it.
      *
-     * @param config      the settings, with the learning rate resolved (never 0: the automatic rate is filled in)
-     * @param data        the patch source's name
-     * @param eigenvalues the PC variances of the patches, descending (Fig. 5b)
-     * @param frequencies the plane wave's frequency grid of the thresholds (Fig. 5f)
-     * @param runs        one per architecture, in {@link Config#architectures()} order
+     * @param config       the settings as given (learning rate 0 means automatic: see each sample)
+     * @param samples      one per seed
+     * @param frequencies  the plane wave's frequency grid of the thresholds (Fig. 5f)
+     * @param runs         every network of every seed, networks in {@link #networks()} order within a seed
+     * @param supervised   the supervised linear task (eqs 10–11), every depth and seed
+     * @param claims       the claims, judged over seeds
      */
-    public record Result(Config config, String data, double[] eigenvalues, double[] frequencies, List<Run> runs,
-                         List<Claim> claims) implements ExperimentResult {
+    public record Result(Config config, List<Sample> samples, double[] frequencies, List<Run> runs,
+                         List<SupervisedRun> supervised, List<Claim> claims) implements ExperimentResult {
 
         /** The patch dimension d. */
         public int dim() {
-            return eigenvalues.length;
+            return samples.get(0).eigenvalues().length;
+        }
+
+        /** Network labels in training order. */
+        public List<String> networks() {
+            return runs.stream().map(Run::network).distinct().toList();
+        }
+
+        /** The runs of one network, in seed order. */
+        public List<Run> of(String network) {
+            return runs.stream().filter(r -> r.network().equals(network)).toList();
         }
 
         @Override
         public Summary summary() {
-            Map<String, NetworkMetrics> per = new LinkedHashMap<>();
-            runs.forEach(r -> per.put(r.trajectory().architecture().label(), r.metrics()));
-            NetworkMetrics first = runs.get(0).metrics();
-            return new Summary(first.pcOrderSpearman(), first.theoryR2(), first.acuitySlope(), first.acuityR2(),
-                    first.finalLoss(), runs.get(0).trajectory().architecture().label(), data, dim(),
-                    config.learningRate(), per);
+            Map<String, NetworkSummary> per = new LinkedHashMap<>();
+            for (String n : networks()) {
+                per.put(n, NetworkSummary.of(of(n)));
+            }
+            Map<String, SupervisedSummary> sup = new LinkedHashMap<>();
+            for (int depth : supervised.stream().map(r -> r.run().depth()).distinct().toList()) {
+                sup.put("depth" + depth, SupervisedSummary.of(supervised.stream()
+                        .filter(r -> r.run().depth() == depth).toList()));
+            }
+            return new Summary(samples.get(0).data(), dim(), samples.size(), per, sup);
         }
     }
 
-    /** One architecture: what training recorded, and the metrics computed from it. */
-    public record Run(LinearTrajectory trajectory, NetworkMetrics metrics) {
+    /**
+     * One network trained from one seed.
+     *
+     * @param network    label ("depth1", "depth1-sgd", "symmetric", …)
+     * @param seed       its seed
+     * @param trajectory what training recorded
+     * @param measures   issue 13's measures of it
+     * @param metrics    the few numbers result.json lists per run
+     */
+    public record Run(String network, long seed, LinearTrajectory trajectory, NetworkMeasures measures,
+                      NetworkMetrics metrics) {
+    }
+
+    /** One supervised linear run with the theory's curves and R² (eqs 10–11). */
+    public record SupervisedRun(SupervisedLinear.Run run, double[][] theory, double theoryR2) {
     }
 
     /**
-     * result.json's summary: the first network's headline metrics, then every network's under {@code runs}.
+     * result.json's summary.
      *
-     * @param primary the first network's label, whose metrics are repeated at the top
+     * @param data       the first seed's patch source
+     * @param dim        patch dimension d
+     * @param seeds      seeds per network
+     * @param networks   per network, every measure over seeds
+     * @param supervised per depth of the supervised linear task
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Summary(double pcOrderSpearman, double theoryR2, double acuitySlope, double acuityR2,
-                          double finalLoss, String primary, String data, int dim, double learningRate,
-                          Map<String, NetworkMetrics> runs) {
+    public record Summary(String data, int dim, int seeds, Map<String, NetworkSummary> networks,
+                          Map<String, SupervisedSummary> supervised) {
     }
 
     /**
-     * The metrics of one trained network.
+     * One network's measures over seeds (mean, s.e., n and the per-seed values).
      *
-     * @param pcOrderSpearman            Spearman ρ between PC index and the step at which it reaches half its final
-     *                                   proportion learned (top PCs)
-     * @param theoryR2                   pooled R² of the theory's proportion learned against the simulation's
-     * @param theoryR2IfRateWereStd      the same with the PC's standard deviation as rate (the paper's wording)
-     * @param acuitySlope                slope of acuity against steps over the uncensored snapshots (NaN: < 3 points)
-     * @param acuityIntercept            its intercept (absent with < 3 points)
-     * @param acuityCensoredAtGridTop    snapshots whose acuity sits at the top of the frequency grid
+     * @param pcOrderSpearman   Spearman ρ between PC rank and the time it reaches p = ½, over the PCs that do
+     * @param pcsReachingHalf   how many of the tracked PCs reach p = ½
+     * @param theoryR2          pooled R² of the proportion learned against the theory (variance as rate)
+     * @param theoryR2IfRateWereStd the same with the standard deviation as rate (the paper's wording)
+     * @param eq8R2             pooled R² of ‖Wu_i‖² against the theory's sensitivity
+     * @param sharpness         mean dp/d(ln t) at p = ½ over the PCs that give a reading
+     * @param acuityExponent    γ in acuity ∝ t^γ over the simulation's own valid snapshots
+     * @param acuityExponentHalfWidth half-width of its 95% CI
+     * @param theoryExponent    the theory's γ over the snapshots valid in both
+     * @param theoryExponentHalfWidth half-width of its 95% CI
+     * @param acuityLinearR2    R² of acuity against t (the paper's text's reading)
+     * @param acuitySquaredR2   R² of acuity² against t (the authors' plot)
+     * @param twoSegmentR2      Fig. 5f: mean two-segment R² over the fitted snapshots
+     * @param lineR2            the same with one straight line
+     * @param elbowTrend        Spearman ρ between step and elbow
+     * @param alignedTheoryR2   R² of eq. 7 restarted from the aligned state (depth ≥ 2), where it is defined
+     * @param plainTheoryR2SamePoints the plain theory's R² on those same points
+     * @param finalLoss         ℓ at the end
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record NetworkMetrics(double pcOrderSpearman, double theoryR2, double theoryR2IfRateWereStd,
-                                 double[] theoryR2PerPc, String theoryForm, double acuitySlope, Double acuityIntercept,
-                                 double acuityR2, int acuityPoints, double acuityAllSnapshotsSlope,
-                                 Double acuityAllSnapshotsIntercept, double acuityAllSnapshotsR2,
-                                 int acuityAllSnapshotsPoints, int acuityCensoredAtGridTop, double acuityFirst,
-                                 double acuityLast, double acuityCutoff, double finalLoss, double initialLoss,
-                                 long steps, double learningRate) {
+    public record NetworkSummary(Estimate pcOrderSpearman, Estimate pcsReachingHalf, Estimate theoryR2,
+                                 Estimate theoryR2IfRateWereStd, Estimate eq8R2, Estimate sharpness,
+                                 Estimate acuityExponent, Estimate acuityExponentHalfWidth, Estimate theoryExponent,
+                                 Estimate theoryExponentHalfWidth, Estimate acuityLinearR2, Estimate acuitySquaredR2,
+                                 Estimate twoSegmentR2, Estimate lineR2, Estimate elbowTrend,
+                                 Estimate alignedTheoryR2, Estimate plainTheoryR2SamePoints, Estimate finalLoss) {
+
+        static NetworkSummary of(List<Run> runs) {
+            return new NetworkSummary(e(runs, r -> r.measures().order().spearman()),
+                    e(runs, r -> r.measures().order().reached()), e(runs, r -> r.measures().theoryR2()),
+                    e(runs, r -> r.measures().theoryR2Std()), e(runs, r -> r.measures().eq8R2()),
+                    e(runs, r -> r.measures().sharpness()), e(runs, r -> r.measures().acuity().exponent()),
+                    e(runs, r -> r.measures().acuity().halfWidth()),
+                    e(runs, r -> r.measures().theoryAcuity() == null ? Double.NaN
+                            : r.measures().theoryAcuity().exponent()),
+                    e(runs, r -> r.measures().theoryAcuity() == null ? Double.NaN
+                            : r.measures().theoryAcuity().halfWidth()),
+                    e(runs, r -> r.measures().acuity().linearR2()), e(runs, r -> r.measures().acuity().squaredR2()),
+                    e(runs, r -> r.measures().elbows().meanR2()), e(runs, r -> r.measures().elbows().meanLineR2()),
+                    e(runs, r -> r.measures().elbows().elbowTrend()), e(runs, r -> r.metrics().alignedTheoryR2()),
+                    e(runs, r -> r.metrics().plainTheoryR2SamePoints()), e(runs, r -> r.metrics().finalLoss()));
+        }
     }
+
+    /** The supervised linear task of one depth over seeds. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record SupervisedSummary(Estimate varianceHalftimeSpearman, Estimate theoryR2,
+                                    Estimate orthogonalPeakRatio) {
+
+        static SupervisedSummary of(List<SupervisedRun> runs) {
+            return new SupervisedSummary(Estimate.of(runs.stream().mapToDouble(r -> r.run().order()).toArray()),
+                    Estimate.of(runs.stream().mapToDouble(SupervisedRun::theoryR2).toArray()),
+                    Estimate.of(runs.stream().mapToDouble(r -> r.run().orthogonalPeak()).toArray()));
+        }
+    }
+
+    private static <T> Estimate e(List<T> runs, java.util.function.ToDoubleFunction<T> f) {
+        return Estimate.of(runs.stream().mapToDouble(f).toArray());
+    }
+
+    /**
+     * The few per-run numbers that are not in {@link NetworkMeasures}.
+     *
+     * @param theoryForm            which form of the theory applies
+     * @param theoryR2PerPc         R² per tracked PC
+     * @param alignedTheoryR2       R² of the alignment-corrected theory where defined (NaN below depth 2)
+     * @param plainTheoryR2SamePoints the plain theory's R² on the same points
+     * @param finalLoss             ℓ at the end
+     * @param initialLoss           ℓ at the start
+     * @param learningRate          the step size used
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record NetworkMetrics(String theoryForm, double[] theoryR2PerPc, double alignedTheoryR2,
+                                 double plainTheoryR2SamePoints, double finalLoss, double initialLoss,
+                                 double learningRate) {
+    }
+
+    /** The cosine at which a PC's layers count as aligned for the corrected theory (issue 13.5). */
+    public static final double ALIGNMENT_LEVEL = 0.9;
 
     /** The plane wave probed for thresholds and acuity (Fig. 5e–h) at the config's patch size. */
     public static PlaneWave wave(Config config) {
@@ -302,56 +503,107 @@ public final class LinearDynamics implements Experiment<LinearDynamics.Config, L
         return "linear";
     }
 
-    /** Trains every architecture; with {@code saveWeightsEvery} > 0, W is written to {@code artifacts/weights/}. */
+    /**
+     * Trains every network from every seed, then the supervised linear task; with {@code saveWeightsEvery} > 0, W
+     * is written to {@code artifacts/weights/} (first seed only).
+     */
     @Override
     public Result run(Config config, long seed, Path artifacts) throws Exception {
         config.validate();
-        LinearPatchData data = LinearPatchSources.load(config.images(), config.size(),
-                config.method() == LinearMethod.SGD || !config.images().equals("synthetic") ? config.patches() : 0,
-                seed);
         PlaneWave wave = wave(config);
         double[] freqs = wave.axis().grid(config.frequencies());
-        LinearFrequencySensitivity frequency = new LinearFrequencySensitivity(wave, freqs);
-        LinearObjective objective = LinearObjective.mse(data.dim());
-        if (config.learningRate() <= 0) {
-            config = config.withTraining(config.method(), config.steps(),
-                    0.12 / (2 * objective.scale() * data.eigenvalues()[0]));
-        }
+        List<Sample> samples = new ArrayList<>();
         List<Run> runs = new ArrayList<>();
-        List<Claim> claims = new ArrayList<>();
-        try (LinearBasis basis = data.basis()) {
-            for (LinearArchitecture arch : config.architectures()) {
-                LinearTrajectory t = train(config, arch, data, basis, objective, frequency, artifacts, seed);
-                NetworkMetrics m = metrics(t, config, freqs);
-                runs.add(new Run(t, m));
-                claims.addAll(claims(arch, m, config));
+        boolean needPatches = config.method() == LinearMethod.SGD || !config.study().sgdDepths().isEmpty()
+                || !config.images().equals("synthetic");
+        try (LinearFrequencySensitivity frequency = new LinearFrequencySensitivity(wave, freqs)) {
+            for (int r = 0; r < config.study().seeds(); r++) {
+                long sd = seed + r;
+                LinearPatchData data = LinearPatchSources.load(config.images(), config.size(),
+                        needPatches ? config.patches() : 0, sd, config.study().patchesPerImage());
+                LinearObjective objective = LinearObjective.mse(data.dim());
+                double lr = config.learningRate() > 0 ? config.learningRate()
+                        : 0.12 / (2 * objective.scale() * data.eigenvalues()[0]);
+                samples.add(new Sample(sd, data.name(), data.eigenvalues(), lr));
+                try (LinearBasis basis = data.basis()) {
+                    for (LinearArchitecture arch : config.architectures()) {
+                        runs.add(measure(config, arch, arch.label(), config.method(), config.batch(), data, basis,
+                                objective, lr, frequency, freqs, artifacts, sd, r == 0));
+                    }
+                    if (config.method() != LinearMethod.SGD) {
+                        for (int n : config.study().sgdDepths()) {
+                            LinearArchitecture arch = LinearArchitecture.depth(n);
+                            runs.add(measure(config, arch, arch.label() + "-sgd", LinearMethod.SGD,
+                                    config.study().sgdBatch(), data, basis, objective, lr, frequency, freqs,
+                                    artifacts, sd, false));
+                        }
+                    }
+                }
             }
         }
-        return new Result(config, data.name(), data.eigenvalues(), freqs, runs, claims);
+        List<SupervisedRun> supervised = new ArrayList<>();
+        for (int depth : config.study().supervisedDepths()) {
+            for (int r = 0; r < config.study().seeds(); r++) {
+                SupervisedLinear.Run run = SupervisedLinear.run(SupervisedLinear.Config.defaults(depth), seed + r);
+                double[][] th = SupervisedLinearTheory.curves(run);
+                supervised.add(new SupervisedRun(run, th, SupervisedLinearTheory.r2(run, th)));
+            }
+        }
+        Result partial = new Result(config, samples, freqs, runs, supervised, List.of());
+        return new Result(config, samples, freqs, runs, supervised, claims(partial));
     }
 
-    /** Trains one architecture, tracking the PCs, the loss, the thresholds and the singular values. */
-    static LinearTrajectory train(Config config, LinearArchitecture arch, LinearPatchData data, LinearBasis basis,
-                                  LinearObjective objective, LinearFrequencySensitivity frequency,
-                                  Path artifacts, long seed) throws Exception {
+    private static Run measure(Config config, LinearArchitecture arch, String network, LinearMethod method, int batch,
+                               LinearPatchData data, LinearBasis basis, LinearObjective objective, double lr,
+                               LinearFrequencySensitivity frequency, double[] freqs, Path artifacts, long seed,
+                               boolean save) throws Exception {
+        LinearTrajectory t = train(config, arch, network, method, batch, data, basis, objective, lr, frequency,
+                artifacts, seed, save);
+        NetworkMeasures m = NetworkMeasures.of(t.times(), t.proportion(), t.theory(), t.theoryStd(), t.sensitivity(),
+                t.theoryD(), freqs, t.snapshots(), t.snapshotTimes(), t.thresholds(), t.acuity(), t.theoryAcuity(),
+                config.cutoff());
+        double[] perPc = new double[t.proportion().length];
+        for (int i = 0; i < perPc.length; i++) {
+            perPc[i] = Statistics.r2(t.proportion()[i], t.theory()[i]);
+        }
+        double alignedR2 = Double.NaN;
+        double plainR2 = Double.NaN;
+        if (t.aligned() != null) {
+            double[] r2 = new LinearModeTheory.Aligned(ALIGNMENT_LEVEL, t.alignedAt(), t.aligned())
+                    .r2(t.proportion(), t.theory());
+            alignedR2 = r2[0];
+            plainR2 = r2[1];
+        }
+        return new Run(network, seed, t, m, new NetworkMetrics(t.theoryForm(), perPc, alignedR2, plainR2,
+                t.loss()[t.loss().length - 1], t.loss()[0], lr));
+    }
+
+    /** Trains one network, tracking the PCs, the loss, the layers' alignment, the thresholds and the spectrum. */
+    static LinearTrajectory train(Config config, LinearArchitecture arch, String network, LinearMethod method,
+                                  int batch, LinearPatchData data, LinearBasis basis, LinearObjective objective,
+                                  double lr, LinearFrequencySensitivity frequency, Path artifacts, long seed,
+                                  boolean save) throws Exception {
         int d = data.dim();
         int k = config.topPcs();
         double[] lambda = data.eigenvalues();
         long t0 = System.nanoTime();
         LinearModeInit init;
+        LinearModeInit initAll;
         LinearTrainer trainer;
         long initSeed = seed * 1_000_003L + arch.label().hashCode();
-        switch (config.method()) {
+        switch (method) {
             case EIGEN -> {
-                double g = LinearInit.alignedGain(arch, d);
+                double g = LinearInit.alignedGain(arch, d, config.initRule());
                 double[][] gains = LinearEigenTrainer.balanced(arch, d, g);
                 double sigma0 = arch.symmetric() ? g * g : Math.pow(g, arch.depth());
                 init = LinearModeInit.aligned(sigma0, k);
-                trainer = new LinearEigenTrainer(arch, gains, lambda, objective, basis, config.learningRate());
+                initAll = LinearModeInit.aligned(sigma0, d);
+                trainer = new LinearEigenTrainer(arch, gains, lambda, objective, basis, lr);
             }
             case FULLBATCH -> {
-                double[][] w0 = LinearInit.uniform(arch, d, initSeed);
+                double[][] w0 = LinearInit.uniform(arch, d, initSeed, config.initRule());
                 init = LinearModeInit.fromWeights(arch, w0, basis, k);
+                initAll = LinearModeInit.fromWeights(arch, w0, basis, d);
                 LinearCovariance sigma;
                 double[][] start = w0;
                 if (config.pcBasis()) {
@@ -361,19 +613,22 @@ public final class LinearDynamics implements Experiment<LinearDynamics.Config, L
                     sigma = LinearCovariance.dense(basis.covariance(), d);
                 }
                 trainer = new LinearFullBatchTrainer(new LinearWeights(arch, d, start, DataType.FLOAT64), sigma,
-                        objective, basis, config.learningRate());
+                        objective, basis, lr);
             }
             default -> {
-                double[][] w0 = LinearInit.uniform(arch, d, initSeed);
+                double[][] w0 = LinearInit.uniform(arch, d, initSeed, config.initRule());
                 init = LinearModeInit.fromWeights(arch, w0, basis, k);
+                initAll = LinearModeInit.fromWeights(arch, w0, basis, d);
                 trainer = new LinearSgdTrainer(new LinearWeights(arch, d, w0, DataType.FLOAT32), data.patches(),
-                        data.count(), objective, basis, config.batch(), config.learningRate(), seed + 1);
+                        data.count(), objective, basis, batch, lr, seed + 1, config.outputNoise());
             }
         }
+        boolean align = !arch.symmetric() && arch.depth() >= 2 && method != LinearMethod.EIGEN;
         List<Long> steps = new ArrayList<>();
         List<Double> loss = new ArrayList<>();
         List<double[]> prop = new ArrayList<>();
         List<double[]> sens = new ArrayList<>();
+        List<double[]> cos = new ArrayList<>();
         List<Long> snaps = new ArrayList<>();
         List<double[]> thr = new ArrayList<>();
         List<Double> acuity = new ArrayList<>();
@@ -382,14 +637,15 @@ public final class LinearDynamics implements Experiment<LinearDynamics.Config, L
         Path weightsDir = artifacts.resolve("weights");
         // singular values cost an O(d³) eigen-solve: at most 11 snapshots get them
         long svEvery = config.snapshotEvery() * Math.max(1, config.steps() / config.snapshotEvery() / 10);
-        try (LinearTrainer tr = trainer; Progress bar = Progress.start("linear " + arch.label(), config.steps())) {
+        try (LinearTrainer tr = trainer; Progress bar = Progress.start("linear " + network + " seed " + seed,
+                config.steps())) {
             for (long s = 0; ; s++) {
                 boolean last = s == config.steps();
                 if (s % config.trackEvery() == 0 || last) {
                     double[] w = tr.productPc();
                     steps.add(s);
                     double l = loss(w, lambda, objective.scale(), d);
-                    NonFiniteLossException.check("linear " + arch.label(), s, l);
+                    NonFiniteLossException.check("linear " + network, s, l);
                     loss.add(l);
                     double[] p = new double[k];
                     double[] dd = new double[k];
@@ -403,10 +659,14 @@ public final class LinearDynamics implements Experiment<LinearDynamics.Config, L
                     }
                     prop.add(p);
                     sens.add(dd);
+                    if (align) {
+                        cos.add(LayerAlignment.cosines(tr.layersPc(), d, k));
+                    }
                 }
                 boolean snap = s % config.snapshotEvery() == 0 || last;
-                boolean save = config.saveWeightsEvery() > 0 && (s % config.saveWeightsEvery() == 0 || last);
-                if (snap || save) {
+                boolean saveNow = save && config.saveWeightsEvery() > 0
+                        && (s % config.saveWeightsEvery() == 0 || last);
+                if (snap || saveNow) {
                     double[] w = tr.productPixel();
                     if (snap) {
                         double[] th = frequency.thresholds(w);
@@ -418,9 +678,9 @@ public final class LinearDynamics implements Experiment<LinearDynamics.Config, L
                             svSteps.add(s);
                         }
                     }
-                    if (save) {
+                    if (saveNow) {
                         Files.createDirectories(weightsDir);
-                        Npy.write(weightsDir.resolve(arch.label() + "_step" + s + ".npy"), new long[] {d, d}, w);
+                        Npy.write(weightsDir.resolve(network + "_step" + s + ".npy"), new long[] {d, d}, w);
                     }
                 }
                 if (last) {
@@ -432,18 +692,36 @@ public final class LinearDynamics implements Experiment<LinearDynamics.Config, L
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         long[] st = steps.stream().mapToLong(Long::longValue).toArray();
+        long[] sn = snaps.stream().mapToLong(Long::longValue).toArray();
         double[] times = new double[st.length];
         for (int i = 0; i < st.length; i++) {
-            times[i] = config.learningRate() * st[i];
+            times[i] = lr * st[i];
+        }
+        double[] snapTimes = new double[sn.length];
+        for (int i = 0; i < sn.length; i++) {
+            snapTimes[i] = lr * sn[i];
         }
         LinearModeTheory theory = new LinearModeTheory(arch, objective.scale(), RateStatistic.VARIANCE);
         LinearModeTheory theoryStd = new LinearModeTheory(arch, objective.scale(), RateStatistic.STANDARD_DEVIATION);
-        return new LinearTrajectory(arch, theory.form(), config.learningRate(), st,
-                loss.stream().mapToDouble(Double::doubleValue).toArray(), transpose(prop, k),
-                theory.proportion(lambda, init, times), theoryStd.proportion(lambda, init, times),
-                transpose(sens, k), snaps.stream().mapToLong(Long::longValue).toArray(), thr.toArray(new double[0][]),
-                acuity.stream().mapToDouble(Double::doubleValue).toArray(),
-                svSteps.stream().mapToLong(Long::longValue).toArray(), singular, seconds);
+        double[][] proportion = transpose(prop, k);
+        double[][] plain = theory.proportion(lambda, init, times);
+        double[][] alignment = null;
+        double[] alignedAt = null;
+        double[][] aligned = null;
+        if (align) {
+            alignment = transpose(cos, k);
+            LinearModeTheory.Aligned a = theory.fromAlignment(lambda, times, proportion, alignment, ALIGNMENT_LEVEL);
+            alignedAt = a.alignedAt();
+            aligned = a.curve();
+        }
+        double[] theoryAcuity = AcuityTheory.acuity(frequency.thetas(),
+                AcuityTheory.thresholds(theory, lambda, initAll, snapTimes, basis, frequency), config.cutoff());
+        return new LinearTrajectory(network, method.label(), arch, theory.form(), lr, st,
+                loss.stream().mapToDouble(Double::doubleValue).toArray(), proportion, plain,
+                theoryStd.proportion(lambda, init, times), transpose(sens, k),
+                theory.sensitivity(lambda, init, times), alignment, alignedAt, aligned, sn,
+                thr.toArray(new double[0][]), acuity.stream().mapToDouble(Double::doubleValue).toArray(),
+                theoryAcuity, svSteps.stream().mapToLong(Long::longValue).toArray(), singular, seconds);
     }
 
     /** ℓ = scale·tr((I − W')Λ(I − W')ᵀ) in the PCA basis. */
@@ -468,98 +746,46 @@ public final class LinearDynamics implements Experiment<LinearDynamics.Config, L
         return r;
     }
 
-    /**
-     * Step at which each PC first reaches half of its final proportion learned (linear interpolation between
-     * tracked steps); NaN when it never does.
-     */
-    public static double[] halfSteps(long[] steps, double[][] proportion) {
-        double[] r = new double[proportion.length];
-        for (int i = 0; i < proportion.length; i++) {
-            double[] p = proportion[i];
-            double half = p[p.length - 1] / 2;
-            r[i] = Double.NaN;
-            for (int t = 0; t < p.length; t++) {
-                if (p[t] >= half) {
-                    if (t == 0) {
-                        r[i] = steps[0];
-                    } else {
-                        double f = (half - p[t - 1]) / (p[t] - p[t - 1]);
-                        r[i] = steps[t - 1] + f * (steps[t] - steps[t - 1]);
-                    }
-                    break;
-                }
-            }
+    /** The claims over seeds (LinearDynamicsClaims holds their written bounds). */
+    static List<Claim> claims(Result r) {
+        Config c = r.config();
+        List<Claim> out = new ArrayList<>();
+        for (String net : r.networks()) {
+            List<Run> runs = r.of(net);
+            LinearTrajectory t0 = runs.get(0).trajectory();
+            LinearArchitecture arch = t0.architecture();
+            boolean depthOne = !arch.symmetric() && arch.depth() == 1;
+            boolean deep = !arch.symmetric() && arch.depth() >= 2;
+            boolean sgd = net.endsWith("-sgd");
+            String settings = String.format(java.util.Locale.ROOT, "%s, %s%s, %d steps, lr %s, %d×%d %s patches "
+                            + "(%d), top %d PCs, %d seeds", net, t0.method(),
+                    t0.method().equals("sgd") ? " batch " + (sgd ? c.study().sgdBatch() : c.batch()) : "",
+                    c.steps(), c.learningRate() > 0 ? String.valueOf(c.learningRate()) : "auto", c.size(), c.size(),
+                    c.images(), c.patches(), c.topPcs(), runs.size());
+            out.addAll(LinearDynamicsClaims.network(net, deep, depthOne, !sgd && (depthOne || arch.symmetric()),
+                    runs.stream().map(Run::measures).toList(), settings));
         }
-        return r;
-    }
-
-    static NetworkMetrics metrics(LinearTrajectory t, Config config, double[] freqs) {
-        int k = t.proportion().length;
-        double[] half = halfSteps(t.steps(), t.proportion());
-        double[] index = new double[k];
-        for (int i = 0; i < k; i++) {
-            index[i] = i + 1;
+        List<String> plainDepths = new ArrayList<>();
+        for (int n : c.depths()) {
+            plainDepths.add("depth" + n);
         }
-        double[] perPc = new double[k];
-        for (int i = 0; i < k; i++) {
-            perPc[i] = Statistics.r2(t.proportion()[i], t.theory()[i]);
+        for (int i = 1; i < plainDepths.size(); i++) {
+            String a = plainDepths.get(i - 1);
+            String b = plainDepths.get(i);
+            out.add(LinearDynamicsClaims.sharper(a, r.of(a).stream().map(Run::measures).toList(), b,
+                    r.of(b).stream().map(Run::measures).toList(), a + " and " + b + ", " + c.method().label() + ", "
+                            + c.steps() + " steps, " + c.images() + " patches, " + r.samples().size() + " seeds"));
         }
-        // Acuity at the top of the frequency grid is censored (the grid ends at the Nyquist-range limit), so it
-        // says nothing about growth: the line is fitted to the snapshots whose acuity is finite and below it.
-        double top = freqs[freqs.length - 1];
-        List<Double> xs = new ArrayList<>();
-        List<Double> ys = new ArrayList<>();
-        List<Double> xa = new ArrayList<>();
-        List<Double> ya = new ArrayList<>();
-        int censored = 0;
-        for (int i = 0; i < t.snapshots().length; i++) {
-            double a = t.acuity()[i];
-            if (!Double.isFinite(a)) {
-                continue;
-            }
-            xa.add((double) t.snapshots()[i]);
-            ya.add(a);
-            if (a >= top) {
-                censored++;
-                continue;
-            }
-            xs.add((double) t.snapshots()[i]);
-            ys.add(a);
+        for (int depth : c.study().supervisedDepths()) {
+            List<SupervisedRun> runs = r.supervised().stream().filter(s -> s.run().depth() == depth).toList();
+            SupervisedLinear.Config sc = SupervisedLinear.Config.defaults(depth);
+            String settings = String.format(java.util.Locale.ROOT, "depth %d, variances %s, ρ = %s, orthogonal "
+                            + "variance %s, %d examples, batch %d, %d steps, %d seeds", depth,
+                    java.util.Arrays.toString(sc.variances()), sc.correlation(), sc.orthogonal(), sc.samples(),
+                    sc.batch(), sc.steps(), runs.size());
+            out.addAll(LinearDynamicsClaims.supervised(depth, runs.stream().map(SupervisedRun::run).toList(),
+                    runs.stream().mapToDouble(SupervisedRun::theoryR2).toArray(), settings));
         }
-        Statistics.Line line = line(xs, ys);
-        Statistics.Line all = line(xa, ya);
-        return new NetworkMetrics(Statistics.spearman(index, half), Statistics.pooledR2(t.proportion(), t.theory()),
-                Statistics.pooledR2(t.proportion(), t.theoryStd()), perPc, t.theoryForm(),
-                line == null ? Double.NaN : line.slope(), line == null ? null : line.intercept(),
-                line == null ? Double.NaN : line.r2(), xs.size(), all == null ? Double.NaN : all.slope(),
-                all == null ? null : all.intercept(), all == null ? Double.NaN : all.r2(), xa.size(), censored,
-                ya.isEmpty() ? Double.NaN : ya.get(0), ya.isEmpty() ? Double.NaN : ya.get(ya.size() - 1),
-                config.cutoff(), t.loss()[t.loss().length - 1], t.loss()[0], config.steps(), t.learningRate());
-    }
-
-    /** The least-squares line through the points, or null with fewer than 3. */
-    private static Statistics.Line line(List<Double> xs, List<Double> ys) {
-        return xs.size() < 3 ? null : Statistics.line(xs.stream().mapToDouble(Double::doubleValue).toArray(),
-                ys.stream().mapToDouble(Double::doubleValue).toArray());
-    }
-
-    static List<Claim> claims(LinearArchitecture arch, NetworkMetrics m, Config c) {
-        String settings = arch.label() + ", " + c.method().label() + ", " + c.steps() + " steps, lr " + c.learningRate()
-                + ", " + c.size() + "×" + c.size() + " " + c.images() + " patches, top " + c.topPcs() + " PCs";
-        String l = arch.label();
-        List<Claim> r = new ArrayList<>();
-        r.add(Claim.paper("linear.pc_order." + l, "Fig. 5c", "PCs are learned in order of their variance (" + l + ")")
-                .measured("pc_order_spearman", m.pcOrderSpearman()).settings(settings).atLeast(0.95));
-        double bound = arch.symmetric() || arch.depth() == 1 ? 0.95 : 0.85;
-        r.add(Claim.paper("linear.theory." + l, "Fig. 5c / eq. 7", "theory matches simulation (" + l
-                + "), initial condition from the initial weights, nothing fitted")
-                .measured("theory_r2", m.theoryR2()).settings(settings).atLeast(bound));
-        double a0 = m.acuityFirst();
-        double a1 = m.acuityLast();
-        r.add(Claim.paper("linear.acuity_grows." + l, "Fig. 5h", "acuity grows with training (" + l + ")")
-                .measured("acuity_last - acuity_first", a1 - a0).settings(settings).above(0));
-        r.add(Claim.paper("linear.acuity_linear." + l, "Fig. 5h", "acuity grows linearly with training (" + l + ")")
-                .measured("acuity_r2", m.acuityR2()).settings(settings).atLeast(0.9));
-        return r;
+        return out;
     }
 }

@@ -5,9 +5,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import java.util.Random;
-import org.psychonet.learning.LabelNoise;
-import org.psychonet.learning.OrientationPrior;
-import org.psychonet.learning.SupervisedTrainer;
+import org.psychonet.learning.supervised.LabelNoise;
+import org.psychonet.learning.supervised.GratingPrior;
+import org.psychonet.learning.supervised.SupervisedTrainer;
 import org.psychonet.model.TapNetwork;
 import org.psychonet.stimulus.Grating64;
 
@@ -83,7 +83,7 @@ public final class SupervisedBaseline {
     }
 
     /** One SGD step the authors' way (per-image stimuli; the same batched loss and update). */
-    public double step(NDManager root, TapNetwork net, List<NDArray> params, OrientationPrior prior,
+    public double step(NDManager root, TapNetwork net, List<NDArray> params, GratingPrior prior,
                        LabelNoise noise, int batch, double lr, Random rng) {
         double[] theta = prior.sample(rng, batch);
         double[] phase = new double[batch];

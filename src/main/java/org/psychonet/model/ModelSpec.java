@@ -3,6 +3,7 @@ package org.psychonet.model;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
+import java.util.Map;
 import org.psychonet.model.arch.ArchSpec;
 import org.psychonet.model.arch.Architecture;
 import org.psychonet.util.InputFiles;
@@ -17,8 +18,8 @@ import org.psychonet.util.InvalidInputException;
  */
 public sealed interface ModelSpec {
     /** The accepted forms, for messages and help (a constant for annotations; a test keeps it complete). */
-    String FORMS = "identity, linear:W.npy, mlp, resnet18, vgg16bn, alexnet, alexnet-nonoverlap, small, "
-            + "torchscript:FILE.pt, saved:DIR";
+    String FORMS = "identity, linear:W.npy, mlp, resnet18, vgg16bn, alexnet, alexnet-nonoverlap, small, vit, "
+            + "torchscript:FILE.pt, torchvision:ARCH:FILE.pth, saved:DIR";
 
     /** The spec as the user would type it. */
     String text();
@@ -30,6 +31,14 @@ public sealed interface ModelSpec {
      * @param seed seed of random initializations
      */
     Network build(Shape inputShape, DataType type, long seed);
+
+    /**
+     * The stimulus side the model expects, when it says: a saved network's input size, or for a linear map the
+     * side s with C·s² = its input columns. Empty when the model takes any size or does not say.
+     */
+    default java.util.OptionalInt inputSide(int channels) {
+        return java.util.OptionalInt.empty();
+    }
 
     /** Parses a spec; bad syntax or a missing file is bad input for parameter {@code model}. */
     static ModelSpec parse(String text) {
@@ -57,6 +66,19 @@ public sealed interface ModelSpec {
                 Path p = Path.of(arg);
                 requireFile(p, "TorchScript file", "give torchscript:PATH.pt (see README: importing PyTorch models)");
                 return new TorchScript(p);
+            }
+            case "torchvision" -> {
+                int second = arg.indexOf(':');
+                InvalidInputException.requireParameter(second > 0, "model", "'" + text + "' lacks a file; give "
+                        + "torchvision:ARCH:FILE.pth, e.g. torchvision:resnet18:resnet18-f37072fd.pth");
+                String arch = arg.substring(0, second).replace("vgg16_bn", "vgg16bn");
+                Path p = Path.of(arg.substring(second + 1));
+                requireFile(p, "state dict", "give torchvision:ARCH:FILE.pth with a file written by "
+                        + "torch.save(model.state_dict(), FILE.pth)");
+                InvalidInputException.requireParameter(Architecture.isLabel(arch) && !arch.equals("vit"), "model", "'"
+                        + text + "' names architecture '" + arch + "'; psychonet loads state dicts of resnet18, "
+                        + "vgg16_bn, alexnet and small");
+                return new Torchvision(Architecture.parse(arch), p);
             }
             case "saved" -> {
                 Path d = Path.of(arg);
@@ -109,6 +131,18 @@ public sealed interface ModelSpec {
         }
 
         @Override
+        public java.util.OptionalInt inputSide(int channels) {
+            org.psychonet.util.Npy.Array a = org.psychonet.util.Npy.read(file);
+            if (a.shape().length != 2) {
+                return java.util.OptionalInt.empty();
+            }
+            long in = a.shape()[1] / channels;
+            long side = Math.round(Math.sqrt(in));
+            return side * side == in && a.shape()[1] % channels == 0 ? java.util.OptionalInt.of((int) side)
+                    : java.util.OptionalInt.empty();
+        }
+
+        @Override
         public Network build(Shape inputShape, DataType type, long seed) {
             return LinearNetwork.fromNpy(file, inputShape, type);
         }
@@ -140,11 +174,40 @@ public sealed interface ModelSpec {
         }
     }
 
+    /**
+     * One of psychonet's architectures holding the weights of a torchvision state dict (e.g. ImageNet-pretrained
+     * weights on disk): exact tangents and psychonet's fast engine without an export step.
+     */
+    record Torchvision(Architecture arch, Path file) implements ModelSpec {
+        @Override
+        public String text() {
+            return "torchvision:" + arch.label() + ":" + file;
+        }
+
+        @Override
+        public Network build(Shape inputShape, DataType type, long seed) {
+            Map<String, TorchStateDict.Tensor> state = TorchStateDict.read(file);
+            TapNetwork net = TorchvisionWeights.spec(arch, state, file).build(inputShape, type, seed);
+            try {
+                TorchvisionWeights.load(net, arch, state, file);
+            } catch (RuntimeException e) {
+                net.close();
+                throw e;
+            }
+            return net;
+        }
+    }
+
     /** A network psychonet trained and saved (weights + network.json). */
     record Saved(Path dir) implements ModelSpec {
         @Override
         public String text() {
             return "saved:" + dir;
+        }
+
+        @Override
+        public java.util.OptionalInt inputSide(int channels) {
+            return java.util.OptionalInt.of((int) NetworkStore.inputShape(dir).get(1));
         }
 
         @Override

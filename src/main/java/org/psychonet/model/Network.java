@@ -41,6 +41,30 @@ public interface Network extends AutoCloseable {
     NDList tangent(NDArray x, NDArray dx);
 
     /**
+     * Σ over each requested tap's elements of (J·dx)², for every row of the batch: [tap][row] — what the
+     * sensitivity engine needs from {@link #tangent}. Networks that pass layer by layer override it to sum each
+     * tap as soon as it is computed and free it, so a batch never holds every tap at once.
+     *
+     * @param taps indices into {@link #layers()}
+     */
+    default double[][] tangentSquaredNorms(NDArray x, NDArray dx, int[] taps) {
+        NDList dy = tangent(x, dx);
+        double[][] r = new double[taps.length][];
+        for (int i = 0; i < taps.length; i++) {
+            r[i] = squaredNorms(dy.get(taps[i]));
+        }
+        return r;
+    }
+
+    /** Σ of squares over every axis but the first, per row, accumulated in the array's precision. */
+    static double[] squaredNorms(NDArray a) {
+        try (NDArray flat = a.reshape(a.getShape().get(0), -1); NDArray sq = flat.square();
+             NDArray sum = sq.sum(new int[] {1}); NDArray wide = sum.toType(DataType.FLOAT64, false)) {
+            return wide.toDoubleArray();
+        }
+    }
+
+    /**
      * Whether y is affine in x, so that the Jacobian does not depend on the input (linear maps). The
      * sensitivity engine then propagates a basis of the span of ∂x/∂θ instead of every stimulus.
      */

@@ -1,6 +1,7 @@
 package org.psychonet.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -65,17 +66,39 @@ public final class StagedBlock extends AbstractBlock {
         return forwardTangent(ps, x, dx, stages.size());
     }
 
-    /** The tangents of the first {@code count} stages, from one pass. */
+    /**
+     * The tangents of the first {@code count} stages, from one pass over the stacked pair [x; dx] (see
+     * {@link TangentBlock#forwardPair}): each returned tangent is the second half of its stage's output.
+     */
     public NDList forwardTangent(ParameterStore ps, NDArray x, NDArray dx, int count) {
+        long n = x.getShape().get(0);
+        NDArray z = NDArrays.concat(new NDList(x, dx));
         NDList out = new NDList();
-        NDArray y = x;
-        NDArray dy = dx;
         for (int i = 0; i < count; i++) {
-            NDList r = stages.get(i).forwardTangent(ps, y, dy);
-            y = r.get(0);
-            dy = r.get(1);
-            out.add(dy);
+            z = stages.get(i).forwardPair(ps, z);
+            out.add(z.get(n + ":"));
         }
+        return out;
+    }
+
+    /**
+     * The squared norm of each stage's tangent per row, [stage][row], for the first {@code count} stages, from one
+     * pass over [x; dx]; each stage's output is freed once the next stage has used it, so at most two stages'
+     * outputs are alive at a time.
+     */
+    public double[][] tangentSquaredNorms(ParameterStore ps, NDArray x, NDArray dx, int count) {
+        long n = x.getShape().get(0);
+        NDArray z = NDArrays.concat(new NDList(x, dx));
+        double[][] out = new double[count][];
+        for (int i = 0; i < count; i++) {
+            NDArray next = stages.get(i).forwardPair(ps, z);
+            z.close();
+            z = next;
+            try (NDArray dy = z.get(n + ":")) {
+                out[i] = org.psychonet.model.Network.squaredNorms(dy);
+            }
+        }
+        z.close();
         return out;
     }
 

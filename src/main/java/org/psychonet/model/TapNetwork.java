@@ -100,6 +100,27 @@ public class TapNetwork implements Network {
     }
 
     @Override
+    public double[][] tangentSquaredNorms(NDArray x, NDArray dx, int[] taps) {
+        return select(block.tangentSquaredNorms(ps, x, dx, deepest(taps) + 1), taps);
+    }
+
+    private static int deepest(int[] taps) {
+        int d = -1;
+        for (int t : taps) {
+            d = Math.max(d, t);
+        }
+        return d;
+    }
+
+    private static double[][] select(double[][] all, int[] taps) {
+        double[][] r = new double[taps.length][];
+        for (int i = 0; i < taps.length; i++) {
+            r[i] = all[taps[i]];
+        }
+        return r;
+    }
+
+    @Override
     public Map<String, Object> describe() {
         return description;
     }
@@ -149,6 +170,11 @@ public class TapNetwork implements Network {
             @Override
             public NDList tangent(NDArray x, NDArray dx) {
                 return full.block.forwardTangent(full.ps, x, dx, count);
+            }
+
+            @Override
+            public double[][] tangentSquaredNorms(NDArray x, NDArray dx, int[] taps) {
+                return select(full.block.tangentSquaredNorms(full.ps, x, dx, deepest(taps) + 1), taps);
             }
 
             @Override

@@ -1,13 +1,18 @@
 package org.psychonet.model;
 
-import ai.djl.Model;
 import ai.djl.MalformedModelException;
+import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
-import ai.djl.training.ParameterStore;
+import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtSymbolBlock;
+import ai.djl.pytorch.jni.IValueUtils;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.util.Pair;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,69 +20,106 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.psychonet.util.InputFiles;
 import org.psychonet.util.InvalidInputException;
 
 /**
- * A TorchScript module (e.g. torchvision's pretrained ResNet18, exported as in the README) whose
- * forward returns a tuple of layer activations, one per tap. Tap names come from FILE.pt.layers (one
- * name a line) when present, otherwise tap0, tap1, …. The module runs as traced, in float32; psychonet
- * has no tangent for it, so sensitivity uses {@code --method grid} or {@code fd}.
+ * A TorchScript module (traced or scripted) whose forward returns the activations of its taps: a tensor, a
+ * tuple or list of tensors (nested ones are flattened in order), or a dict of tensors (one tap per key). Tap
+ * names come from FILE.pt.layers (one name a line) when present, else from the dict's keys, else tap0, tap1, ….
+ * The module runs in the precision of its parameters (export it in float64 to measure in float64).
+ *
+ * <p>Exact tangents come from PyTorch's own autograd by double backward: with every tap flattened and
+ * concatenated into Y(x), g(U) = ∂(Y·U)/∂x = JᵀU is computed with its graph kept, and ∂(g·dx)/∂U = J dx is the
+ * Jacobian-vector product of every tap at once — exact for any layer autograd can differentiate twice (conv,
+ * batch norm, pooling, ReLU, GELU, LayerNorm, attention, …); see {@link TorchKernels#jvp}. Pitfalls met on the
+ * way, each of which gave errors, wrong numbers or a leak: (1) DJL loads modules in inference mode unless asked
+ * for "trainParam" (parameters become inference tensors that autograd refuses to save); (2) DJL's
+ * Block.forward(training = true) also switches the module to train mode (batch norm then uses batch statistics,
+ * dropout drops), so the module is called directly with grad enabled and left in eval mode; (3) Tensor.backward
+ * accumulates into every leaf that requires grad, so a seed that is also part of the first target gets y added
+ * to its gradient; (4) Tensor.backward with create_graph leaves x.grad holding the graph that holds x — a
+ * reference cycle that frees nothing (≈ 10× the input per batch) — so the two derivatives are taken with
+ * torch.autograd.grad inside a TorchScript kernel, which writes no .grad.
  */
 public final class TorchScriptNetwork implements Network {
     private final Path file;
     private final Model model;
-    private final Block block;
-    private final ParameterStore ps;
+    private final PtSymbolBlock block;
     private final Shape inputShape;
+    private final DataType dataType;
     private final List<String> layers;
+    private final int[] order; // module output index of each tap, in layers() order
 
-    private TorchScriptNetwork(Path file, Model model, Shape inputShape, List<String> layers) {
+    private TorchScriptNetwork(Path file, Model model, Shape inputShape, DataType dataType, List<String> layers,
+                               int[] order) {
         this.file = file;
         this.model = model;
-        this.block = model.getBlock();
-        this.ps = new ParameterStore(model.getNDManager(), false);
+        this.block = (PtSymbolBlock) model.getBlock();
         this.inputShape = inputShape;
+        this.dataType = dataType;
         this.layers = layers;
+        this.order = order;
     }
 
     /**
-     * Loads FILE.pt and probes it with one zero input of {@code inputShape} to count its taps.
+     * Loads FILE.pt and probes it with one zero input of {@code inputShape} to find its taps.
      *
-     * @throws InvalidInputException when the file is missing, not TorchScript, or does not accept the input
+     * @throws InvalidInputException when the file is not TorchScript or does not accept the input
      */
     public static TorchScriptNetwork load(Path file, Shape inputShape) {
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException("TorchScript file " + file + " does not exist; give "
-                    + "torchscript:PATH.pt (see README: exporting torchvision models)");
-        }
+        String problem = InputFiles.problem(file);
+        InvalidInputException.requireParameter(problem == null, "model", "names TorchScript file "
+                + InputFiles.show(file) + ", which " + problem + "; give torchscript:PATH.pt (see README)");
         Model model = Model.newInstance(file.getFileName().toString(), "PyTorch");
         try {
-            String stem = file.getFileName().toString();
-            stem = stem.endsWith(".pt") ? stem.substring(0, stem.length() - 3) : stem;
-            Path dir = file.toAbsolutePath().getParent();
-            model.load(dir, stem, Map.of("mapLocation", "true"));
-            if (!Files.isRegularFile(dir.resolve(stem + ".pt"))) {
-                throw new IOException("expected a .pt file");
+            Path abs = file.toAbsolutePath();
+            // trainParam: parameters as ordinary tensors, so that autograd can differentiate through them
+            model.load(abs.getParent(), abs.getFileName().toString(), Map.of("mapLocation", "true",
+                    "trainParam", "true"));
+            if (!(model.getBlock() instanceof PtSymbolBlock)) {
+                throw new IOException("not a TorchScript module");
             }
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
-            throw new InvalidInputException("cannot load " + file + " as TorchScript (" + e.getMessage()
+            throw InvalidInputException.parameter("model", "names " + InputFiles.show(file)
+                    + ", which cannot be loaded as TorchScript (" + firstLine(e.getMessage())
                     + "); export it with torch.jit.trace or torch.jit.script (see README)");
         }
-        TorchScriptNetwork net;
-        int taps;
-        try {
-            net = new TorchScriptNetwork(file, model, inputShape, List.of());
-            try (var m = model.getNDManager().newSubManager()) {
-                NDArray probe = m.zeros(new Shape(1).addAll(inputShape), DataType.FLOAT32);
-                taps = net.block.forward(net.ps, new NDList(probe), false).size();
+        PtSymbolBlock block = (PtSymbolBlock) model.getBlock();
+        block.freezeParameters(true); // no gradients for the weights: only the input's are needed
+        DataType type = parameterType(block);
+        NDList probe;
+        try (NDManager m = model.getNDManager().newSubManager()) {
+            probe = block.forward(new ai.djl.training.ParameterStore(m, false),
+                    new NDList(m.zeros(new Shape(1).addAll(inputShape), type)), false);
+            List<String> names = new ArrayList<>();
+            for (NDArray a : probe) {
+                names.add(a.getName());
             }
+            int[] order = new int[probe.size()];
+            List<String> layers = names(file, names, order);
+            return new TorchScriptNetwork(file, model, inputShape, type, layers, order);
+        } catch (InvalidInputException e) {
+            model.close();
+            throw e;
         } catch (RuntimeException e) {
             model.close();
-            throw new InvalidInputException("TorchScript module " + file + " does not take inputs of shape (1, "
-                    + inputShape + ") (" + firstLine(e.getMessage()) + "); choose a matching stimulus size");
+            throw InvalidInputException.parameter("model", InputFiles.show(file) + " does not take inputs of shape "
+                    + "(1, " + inputShape.toString().replaceAll("[()]", "") + ") in " + type.toString().toLowerCase()
+                    + " (" + firstLine(e.getMessage()) + "); choose a matching stimulus size");
         }
-        return new TorchScriptNetwork(file, model, inputShape, names(file, taps));
+    }
+
+    /** The precision of the module's first floating-point parameter (float32 for a module without any). */
+    private static DataType parameterType(PtSymbolBlock block) {
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            DataType t = p.getValue().getArray().getDataType();
+            if (t == DataType.FLOAT64 || t == DataType.FLOAT32) {
+                return t;
+            }
+        }
+        return DataType.FLOAT32;
     }
 
     private static String firstLine(String s) {
@@ -85,10 +127,16 @@ public final class TorchScriptNetwork implements Network {
             return "error";
         }
         int i = s.indexOf('\n');
-        return i < 0 ? s : s.substring(0, i);
+        return InputFiles.oneLine(i < 0 ? s : s.substring(0, i));
     }
 
-    private static List<String> names(Path file, int taps) {
+    /**
+     * Tap names, and in {@code order} the module output each comes from. A sidecar FILE.pt.layers names the
+     * outputs in order, or — for a dict-returning module — by key, in the order the sidecar lists them.
+     */
+    private static List<String> names(Path file, List<String> keys, int[] order) {
+        int taps = keys.size();
+        boolean keyed = keys.stream().allMatch(k -> k != null && !k.isEmpty());
         Path sidecar = Path.of(file + ".layers");
         List<String> names = new ArrayList<>();
         if (Files.isRegularFile(sidecar)) {
@@ -99,16 +147,27 @@ public final class TorchScriptNetwork implements Network {
                     }
                 }
             } catch (IOException e) {
-                throw new InvalidInputException("cannot read " + sidecar + " (" + e.getMessage() + ")");
+                throw InvalidInputException.parameter("model", "has a tap-name file " + InputFiles.show(sidecar)
+                        + " that cannot be read (" + e.getMessage() + ")");
             }
-            if (names.size() != taps) {
-                throw new InvalidInputException(sidecar + " names " + names.size() + " layers but the module returns "
-                        + taps + " tensors; give one name a line per returned tensor");
+            InvalidInputException.requireParameter(names.size() == taps, "model", "has a tap-name file "
+                    + InputFiles.show(sidecar) + " naming " + names.size() + " layers but the module returns " + taps
+                    + " tensors; give one name a line per returned tensor");
+            for (int i = 0; i < taps; i++) {
+                order[i] = keyed ? keys.indexOf(names.get(i)) : i;
+                InvalidInputException.requireParameter(order[i] >= 0, "model", "has a tap-name file "
+                        + InputFiles.show(sidecar) + " naming '" + names.get(i) + "', which is not a key of the dict "
+                        + "the module returns (" + String.join(", ", keys) + ")");
             }
             return List.copyOf(names);
         }
+        List<String> sorted = new ArrayList<>(keys);
+        if (keyed) {
+            sorted.sort(null); // a dict's keys, in a fixed order
+        }
         for (int i = 0; i < taps; i++) {
-            names.add("tap" + i);
+            order[i] = keyed ? keys.indexOf(sorted.get(i)) : i;
+            names.add(keyed ? sorted.get(i) : "tap" + i);
         }
         return List.copyOf(names);
     }
@@ -130,26 +189,62 @@ public final class TorchScriptNetwork implements Network {
 
     @Override
     public DataType dataType() {
-        return DataType.FLOAT32;
+        return dataType;
+    }
+
+    /** The module's outputs in tap order, attached to {@code into}. */
+    private NDList taps(NDList out, NDManager into) {
+        NDList r = new NDList();
+        for (int i : order) {
+            NDArray a = out.get(i);
+            a.attach(into);
+            r.add(a);
+        }
+        return r;
     }
 
     @Override
     public NDList forward(NDArray x) {
-        NDList out = block.forward(ps, new NDList(x), false);
-        for (NDArray a : out) {
-            a.attach(x.getManager());
-        }
-        return out;
+        return taps(block.forward(new ai.djl.training.ParameterStore(x.getManager(), false), new NDList(x), false),
+                x.getManager());
     }
 
     @Override
     public boolean supportsTangent() {
-        return false;
+        return true;
     }
 
     @Override
     public NDList tangent(NDArray x, NDArray dx) {
-        throw new UnsupportedOperationException("TorchScript networks have no tangent; use --method grid or fd");
+        boolean gradMode = JniUtils.isGradMode();
+        JniUtils.setGradMode(true);
+        try {
+            NDArray leaf = x.duplicate(); // a fresh leaf: the caller's x may be reused or kept
+            leaf.setRequiresGradient(true);
+            // called directly with grad enabled: Block.forward(training = true) would switch to train mode
+            NDList ys = IValueUtils.forward(block, new NDList(leaf), true);
+            long n = x.getShape().get(0);
+            NDList flat = new NDList();
+            for (NDArray y : ys) {
+                flat.add(y.reshape(n, -1));
+            }
+            NDArray all = flat.size() == 1 ? flat.get(0) : NDArrays.concat(flat, 1);
+            NDArray jv = TorchKernels.jvp(all, leaf, dx);
+            NDList out = new NDList();
+            long at = 0;
+            for (NDArray y : ys) {
+                long w = y.size() / n;
+                out.add(jv.get(":, " + at + ":" + (at + w)).reshape(y.getShape()));
+                at += w;
+            }
+            NDList ordered = new NDList();
+            for (int i : order) {
+                ordered.add(out.get(i));
+            }
+            return ordered;
+        } finally {
+            JniUtils.setGradMode(gradMode);
+        }
     }
 
     @Override
@@ -159,6 +254,8 @@ public final class TorchScriptNetwork implements Network {
         m.put("file", file.toAbsolutePath().toString());
         m.put("layers", layers);
         m.put("input_shape", inputShape.toString());
+        m.put("precision", dataType.toString().toLowerCase());
+        m.put("tangent", "double backward through PyTorch autograd (exact)");
         return m;
     }
 

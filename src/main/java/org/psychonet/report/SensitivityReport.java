@@ -13,17 +13,20 @@ public final class SensitivityReport {
     private SensitivityReport() {
     }
 
-    /** CSV columns: layer, theta (axis unit), theta in display unit, D, normalized √D, threshold. */
+    /**
+     * CSV columns: layer, theta, theta_unit (the unit θ and so D are in: D is per theta_unit²), D, D_error (the
+     * fd/grid error estimate; empty for exact), normalized √D/Σ√D, threshold D^(−1/2) (in theta_unit). The same
+     * columns for every stimulus family, so one pandas recipe reads them all.
+     */
     public static void writeCsv(SensitivityProfile p, Path file) throws IOException {
-        ThetaAxis axis = p.axis();
-        try (Csv csv = Csv.create(file, "layer", "theta", "theta_" + axis.displayUnit().replace('/', '_'),
-                "D", "normalized", "threshold")) {
+        String unit = p.axis().unit();
+        try (Csv csv = Csv.create(file, "layer", "theta", "theta_unit", "D", "D_error", "normalized", "threshold")) {
             for (int l = 0; l < p.layers().size(); l++) {
                 double[] n = p.normalized(l);
                 double[] t = p.threshold(l);
                 for (int i = 0; i < p.thetas().length; i++) {
-                    csv.row(p.layers().get(l), p.thetas()[i], axis.toDisplay(p.thetas()[i]),
-                            p.sensitivity()[l][i], n[i], t[i]);
+                    csv.row(p.layers().get(l), p.thetas()[i], unit, p.sensitivity()[l][i],
+                            p.error() == null ? null : p.error()[l][i], n[i], t[i]);
                 }
             }
         }

@@ -15,9 +15,9 @@ import org.knowm.xchart.XYChart;
 import org.psychonet.experiment.SupervisedLabelNoise;
 import org.psychonet.experiment.SupervisedLabelNoise.ConditionResult;
 import org.psychonet.experiment.SupervisedLabelNoise.SeedResult;
-import org.psychonet.learning.BinaryEntropy;
-import org.psychonet.learning.LabelNoise;
-import org.psychonet.learning.SupervisedTrace;
+import org.psychonet.learning.supervised.BinaryEntropy;
+import org.psychonet.learning.supervised.LabelNoise;
+import org.psychonet.learning.supervised.SupervisedTrace;
 import org.psychonet.sensitivity.SensitivityProfile;
 
 /**
@@ -271,6 +271,23 @@ public final class SupervisedReport {
             out.add(String.format("%-9s corr_with_prior %s  corr_with_information %s  ratio %s  accuracy %s",
                     c.condition().label(), ms(s.corrWithPrior()), ms(s.corrWithInformation()),
                     ms(s.sensitivityRatioMostToLeastCommon()), ms(s.accuracy())));
+        }
+        return out;
+    }
+
+    /**
+     * One line per claim for the command's stderr: kind, id, metric, mean ± s.e. over seeds (n), bound, verdict.
+     * (A claim's value is an {@link org.psychonet.util.Estimate}; its mean is formatted, never the record.)
+     */
+    public static List<String> claimLines(List<org.psychonet.experiment.Claim> claims) {
+        List<String> out = new ArrayList<>();
+        for (org.psychonet.experiment.Claim k : claims) {
+            org.psychonet.util.Estimate v = k.value();
+            String value = v.n() >= 2 && Double.isFinite(v.se())
+                    ? String.format(java.util.Locale.ROOT, "%.4g ± %.2g (n = %d)", v.mean(), v.se(), v.n())
+                    : String.format(java.util.Locale.ROOT, "%.4g", v.mean());
+            out.add(String.format(java.util.Locale.ROOT, "claim [%s] %s %s: %s %s → %s", k.kind().label(), k.id(),
+                    k.metric(), value, k.bound(), k.holds() ? "holds" : "DOES NOT HOLD"));
         }
         return out;
     }

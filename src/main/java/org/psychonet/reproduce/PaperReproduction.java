@@ -6,13 +6,13 @@ import org.psychonet.experiment.DeepNetworks;
 import org.psychonet.experiment.ImageStatistics;
 import org.psychonet.learning.cnn.CnnTrainingConfig;
 import org.psychonet.experiment.LinearDynamics;
-import org.psychonet.learning.LinearMethod;
+import org.psychonet.learning.linear.LinearMethod;
 import org.psychonet.experiment.SupervisedLabelNoise;
 import org.psychonet.report.LinearReport;
 import org.psychonet.report.StatsReport;
 import org.psychonet.report.SupervisedReport;
-import org.psychonet.learning.SupervisedCondition;
-import org.psychonet.learning.SupervisedTraining;
+import org.psychonet.learning.supervised.SupervisedCondition;
+import org.psychonet.learning.supervised.SupervisedTraining;
 
 /**
  * The registry: the paper as a list of steps, one line per experiment (its id, title, figures, the settings of the

@@ -55,20 +55,26 @@ public final class SensitivityEngine {
 
     private SensitivityProfile measure(Network net, StimulusFamily family, double[] thetas, List<String> layers,
                                        Renderer renderer) {
+        return org.psychonet.model.NoGrad.run(() -> measureWithoutGrad(net, family, thetas, layers, renderer));
+    }
+
+    private SensitivityProfile measureWithoutGrad(Network net, StimulusFamily family, double[] thetas,
+                                                  List<String> layers, Renderer renderer) {
         InvalidInputException.requireParameter(thetas.length >= 3, "thetas", "has " + thetas.length
                 + " points; give at least 3 (e.g. 180)");
         int[] tapIndex = tapIndices(net, layers);
         checkShape(net, family);
         DataType type = net.dataType() != null ? net.dataType() : config.dataType();
         double[][] d = new double[layers.size()][thetas.length];
+        double[][] err = config.method() == DerivativeMethod.EXACT ? null : new double[layers.size()][thetas.length];
         switch (config.method()) {
             case EXACT -> exact(net, family, thetas, tapIndex, type, d, renderer);
-            case FD -> finiteDifference(net, family, thetas, tapIndex, type, d, renderer);
-            case GRID -> grid(net, family, thetas, tapIndex, type, d, renderer);
+            case FD -> finiteDifference(net, family, thetas, tapIndex, type, d, err, renderer);
+            case GRID -> grid(net, family, thetas, tapIndex, type, d, err, renderer);
             default -> throw new IllegalStateException();
         }
         return new SensitivityProfile(family.name(), family.axis(), thetas.clone(), List.copyOf(layers), d,
-                config.method());
+                config.method(), err);
     }
 
     private static int[] tapIndices(Network net, List<String> layers) {
@@ -203,39 +209,57 @@ public final class SensitivityEngine {
                 try (NDManager m = NDManager.newBaseManager()) {
                     NDArray x = renderer.render(m, chunk, type, false).reshape(batchShape(net, chunk, family));
                     NDArray dx = renderer.render(m, chunk, type, true).reshape(x.getShape());
-                    NDList dy = net.tangent(x, dx);
-                    accumulate(dy, taps, family.nuisanceCount(), start, 1.0, d);
+                    double[][] norms = net.tangentSquaredNorms(x, dx, taps);
+                    int k = family.nuisanceCount();
+                    for (int layer = 0; layer < taps.length; layer++) {
+                        for (int row = 0; row < norms[layer].length; row++) {
+                            d[layer][start + row / k] += norms[layer][row] / k;
+                        }
+                    }
                 }
                 bar.stepBy(chunk.length);
             }
         }
     }
 
+    /**
+     * Central differences at δ, and at δ/2 for the error estimate: D is the δ result, the estimate |D_δ − D_δ/2|
+     * (for a smooth response the δ/2 result is four times closer, so this slightly overstates D_δ's error).
+     */
     private void finiteDifference(Network net, StimulusFamily family, double[] thetas, int[] taps,
-                                  DataType type, double[][] d, Renderer renderer) {
+                                  DataType type, double[][] d, double[][] err, Renderer renderer) {
         double h = Double.isNaN(config.fdStep()) ? family.axis().defaultStep() : config.fdStep();
         int per = thetasPerBatch(family, 1);
+        double[][] half = new double[d.length][thetas.length];
         try (Progress bar = Progress.start("sensitivity (fd)", thetas.length)) {
             for (int start = 0; start < thetas.length; start += per) {
                 double[] chunk = slice(thetas, start, Math.min(thetas.length, start + per));
-                double[] plus = chunk.clone();
-                double[] minus = chunk.clone();
-                for (int i = 0; i < chunk.length; i++) {
-                    plus[i] += h;
-                    minus[i] -= h;
-                }
                 try (NDManager m = NDManager.newBaseManager()) {
-                    NDArray xp = renderer.render(m, plus, type, false).reshape(batchShape(net, chunk, family));
-                    NDArray xm = renderer.render(m, minus, type, false).reshape(xp.getShape());
-                    long n = xp.getShape().get(0);
-                    NDList y = net.forward(NDArrays.concat(new NDList(xp, xm)));
+                    NDList xs = new NDList();
+                    for (double step : new double[] {h, -h, h / 2, -h / 2}) {
+                        double[] shifted = chunk.clone();
+                        for (int i = 0; i < chunk.length; i++) {
+                            shifted[i] += step;
+                        }
+                        xs.add(renderer.render(m, shifted, type, false).reshape(batchShape(net, chunk, family)));
+                    }
+                    long n = xs.get(0).getShape().get(0);
+                    NDList y = net.forward(NDArrays.concat(xs));
                     NDList dy = new NDList();
+                    NDList dyHalf = new NDList();
                     for (NDArray a : y) {
-                        dy.add(a.get("0:" + n).sub(a.get(n + ":")));
+                        dy.add(a.get("0:" + n).sub(a.get(n + ":" + 2 * n)));
+                        dyHalf.add(a.get(2 * n + ":" + 3 * n).sub(a.get(3 * n + ":")));
                     }
                     accumulate(dy, taps, family.nuisanceCount(), start, 1.0 / (2 * h), d);
+                    accumulate(dyHalf, taps, family.nuisanceCount(), start, 1.0 / h, half);
                 }
                 bar.stepBy(chunk.length);
+            }
+        }
+        for (int l = 0; l < d.length; l++) {
+            for (int i = 0; i < thetas.length; i++) {
+                err[l][i] = Math.abs(d[l][i] - half[l][i]);
             }
         }
     }
@@ -244,9 +268,15 @@ public final class SensitivityEngine {
     private record Block(NDManager manager, NDList taps, int start, int count) {
     }
 
+    /**
+     * The stencil of order 2r across the θ grid; the error estimate is its difference from the stencil of order
+     * 2r − 2 on the same outputs, which is small only where y(θ) is smooth at the grid's spacing.
+     */
     private void grid(Network net, StimulusFamily family, double[] thetas, int[] taps, DataType type,
-                      double[][] d, Renderer renderer) {
+                      double[][] d, double[][] err, Renderer renderer) {
         int r = config.stencilHalfWidth();
+        InvalidInputException.requireParameter(r >= 2 && r <= 6, "stencilHalfWidth", "must be 2 to 6 (the error "
+                + "estimate compares the stencil with one of half-width r − 1), not " + r);
         double h = thetas[1] - thetas[0];
         for (int i = 1; i < thetas.length; i++) {
             double step = thetas[i] - thetas[i - 1];
@@ -257,6 +287,8 @@ public final class SensitivityEngine {
         }
         // With kinks in ∂x/∂θ a stencil may shift by up to r nodes, so 2r extra nodes are rendered per end.
         int[] shift = stencilShifts(family, thetas, h, r);
+        int[] lowShift = stencilShifts(family, thetas, h, r - 1);
+        double[][] low = new double[d.length][thetas.length];
         int pad = family.kinks().length > 0 ? 2 * r : r;
         int total = thetas.length + 2 * pad;
         double[] extended = new double[total];
@@ -282,6 +314,7 @@ public final class SensitivityEngine {
                 int lastReady = Math.min(pad + thetas.length - 1, end - 1 - pad);
                 if (lastReady >= nextCenter) {
                     differentiate(window, nextCenter, lastReady, pad, r, shift, h, k, d);
+                    differentiate(window, nextCenter, lastReady, pad, r - 1, lowShift, h, k, low);
                     nextCenter = lastReady + 1;
                 }
                 while (!window.isEmpty() && window.peekFirst().start() + window.peekFirst().count() <= nextCenter - pad) {
@@ -291,6 +324,11 @@ public final class SensitivityEngine {
             }
         } finally {
             window.forEach(b -> b.manager().close());
+        }
+        for (int l = 0; l < d.length; l++) {
+            for (int i = 0; i < thetas.length; i++) {
+                err[l][i] = Math.abs(d[l][i] - low[l][i]);
+            }
         }
     }
 

@@ -15,9 +15,48 @@ import org.psychonet.stimulus.ThetaAxis;
  * @param layers      layer names, shallow to deep
  * @param sensitivity D[layer][θ]
  * @param method      derivative method used
+ * @param error       for fd and grid, an estimate of D's error at every layer and θ: |D − D'| with D' from half
+ *                    the step (fd) or a stencil of two orders less (grid); null for exact
  */
 public record SensitivityProfile(String family, ThetaAxis axis, double[] thetas, List<String> layers,
-                                 double[][] sensitivity, DerivativeMethod method) {
+                                 double[][] sensitivity, DerivativeMethod method, double[][] error) {
+
+    /** An exact profile (no error estimate). */
+    public SensitivityProfile(String family, ThetaAxis axis, double[] thetas, List<String> layers,
+                              double[][] sensitivity, DerivativeMethod method) {
+        this(family, axis, thetas, layers, sensitivity, method, null);
+    }
+
+    /**
+     * The layer's error estimate relative to its sensitivity, max_θ |D − D'| / mean_θ D (NaN for exact).
+     */
+    public double relativeError(int layer) {
+        if (error == null) {
+            return Double.NaN;
+        }
+        double worst = 0;
+        double mean = 0;
+        for (int i = 0; i < thetas.length; i++) {
+            worst = Math.max(worst, error[layer][i]);
+            mean += Math.abs(sensitivity[layer][i]) / thetas.length;
+        }
+        return mean > 0 ? worst / mean : (worst > 0 ? Double.POSITIVE_INFINITY : 0);
+    }
+
+    /** One line per layer whose relative error estimate exceeds {@code limit} (e.g. 0.01), saying what to do. */
+    public List<String> warnings(double limit) {
+        List<String> w = new java.util.ArrayList<>();
+        for (int l = 0; l < layers.size(); l++) {
+            double e = relativeError(l);
+            if (e > limit) {
+                w.add(String.format(java.util.Locale.ROOT, "layer %s: the %s estimate of D may be off by %.1f %% "
+                        + "(%s); the exact method has no such error", layers.get(l), method.label(), 100 * e,
+                        method == DerivativeMethod.FD ? "step δ and δ/2 disagree"
+                                : "the stencil and one of two orders less disagree: y(θ) is not smooth at this spacing"));
+            }
+        }
+        return w;
+    }
 
     public int layerIndex(String layer) {
         int i = layers.indexOf(layer);
@@ -99,6 +138,9 @@ public record SensitivityProfile(String family, ThetaAxis axis, double[] thetas,
             mean += v;
         }
         m.put("mean_D", mean / n.length);
+        if (error != null) {
+            m.put("relative_error_estimate", relativeError(layer));
+        }
         return m;
     }
 }

@@ -3,8 +3,8 @@ package org.psychonet.theory;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import org.psychonet.learning.LinearArchitecture;
-import org.psychonet.learning.LinearBasis;
+import org.psychonet.learning.linear.LinearArchitecture;
+import org.psychonet.learning.linear.LinearBasis;
 import org.psychonet.util.InvalidInputException;
 
 /**

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.psychonet.learning.SupervisedNetwork;
+import org.psychonet.learning.supervised.SupervisedNetwork;
 import org.psychonet.model.TapNetwork;
 import org.psychonet.util.Progress;
 

@@ -22,9 +22,16 @@ class ImageStatisticsIT {
         assertEquals(256, r.eigenvalues().length);
         assertEquals(16, r.components().length);
         assertEquals(r.fit().exponent(), r.summary().pcaPowerlawExponent());
-        Claim pl = r.claims().stream().filter(k -> k.id().equals("images.pca_powerlaw")).findFirst().orElseThrow();
+        // on the world the spectrum claims are checks of the stand-in (it was designed to match photographs)
+        Claim pl = r.claims().stream().filter(k -> k.id().equals("images.pca_powerlaw_fit")).findFirst().orElseThrow();
         assertEquals(r.fit().r2(), pl.value().mean());
         assertEquals(pl.value().mean() >= 0.95, pl.holds(), "verdict follows the value");
+        assertEquals(Claim.Kind.CHECK, pl.kind());
+        Claim range = r.claims().stream().filter(k -> k.id().equals("images.world_spectrum")).findFirst().orElseThrow();
+        assertEquals(r.fit().exponent(), range.value().mean());
+        assertEquals(-3.53, range.threshold(), 0); // the photographs' range at 16×16, ranks 4–100
+        assertEquals(-1.29, range.upper(), 0);
+        assertTrue(r.claims().stream().noneMatch(k -> k.kind() == Claim.Kind.PAPER), "no paper claim on the world");
         Claim card = r.claims().stream().filter(k -> k.id().equals("images.cardinal_oblique")).findFirst().orElseThrow();
         assertEquals(Claim.Comparator.ABOVE, card.comparator());
         assertEquals(Claim.Kind.CHECK, card.kind(), "the world's edge ratio comes from its own prior: a check");

@@ -19,13 +19,13 @@ import org.psychonet.experiment.SupervisedLabelNoise.ConditionResult;
 import org.psychonet.experiment.SupervisedLabelNoise.Config;
 import org.psychonet.experiment.SupervisedLabelNoise.Result;
 import org.psychonet.experiment.SupervisedLabelNoise.SeedResult;
-import org.psychonet.learning.SupervisedCondition;
-import org.psychonet.learning.SupervisedTraining;
+import org.psychonet.learning.supervised.SupervisedCondition;
+import org.psychonet.learning.supervised.SupervisedTraining;
 import org.psychonet.report.SupervisedReport;
 
 /**
- * The issue's "Must hold" list at the --quick profile: one run of all four conditions × 3 seeds,
- * shared by the tests below. Thresholds are the issue's; a failure here is a failed replication.
+ * The --quick profile: one run of every condition × 3 seeds, shared by the tests below. The thresholds are
+ * SupervisedLabelNoiseClaims'; a paper claim that fails there is a failed replication, reported, not a test failure.
  */
 class SupervisedLabelNoiseIT {
     @TempDir
@@ -46,62 +46,61 @@ class SupervisedLabelNoiseIT {
         return Arrays.toString(v);
     }
 
+    /**
+     * Every claim is made from its written spec and reports its own verdict: the bound is the spec's, the value is
+     * the mean over the seeds of the condition's per-seed metric, and holds() follows from them. The paper claims'
+     * verdicts are printed, not asserted: a claim that fails at the quick profile is a result.
+     */
     @Test
-    void controlEndsFlat() {
-        double[] cv = condition(SupervisedCondition.CONTROL).metric(SeedResult::cv);
-        assertEquals(3, cv.length);
-        for (double v : cv) {
-            assertTrue(v < SupervisedLabelNoise.CONTROL_MAX_CV, "control CV per seed " + values(cv));
+    void claimsAreTheSpecsWithTheirMeasuredValues() {
+        List<Claim> claims = quick.claims();
+        // 2 checks + control (1) + noise (2) + frequency (2) + balanced (2) + balanced-count (1)
+        // + balanced-notebook (1) + silent-common (1)
+        assertEquals(12, claims.size());
+        for (Claim k : claims) {
+            long specs = SupervisedLabelNoiseClaims.SPECS.stream().filter(s -> s.made(k)).count();
+            assertEquals(1, specs, k.id() + " is made by " + specs + " specs");
+            assertEquals(k.comparator().test(k.value(), k.threshold(), k.upper()), k.holds());
+            System.out.println(k.id() + ": " + k.value() + " " + k.bound() + " → " + (k.holds() ? "holds" : "fails"));
         }
-    }
-
-    @Test
-    void frequencySensitivityFollowsThePrior() {
         double[] c = condition(SupervisedCondition.FREQUENCY).metric(SeedResult::corrWithPrior);
-        for (double v : c) {
-            assertTrue(v > SupervisedLabelNoise.FREQUENCY_MIN_CORR, "corr_with_prior per seed " + values(c));
-        }
+        Claim f = claims.stream().filter(k -> k.id().equals("supervised.frequency_prior")).findFirst().orElseThrow();
+        assertEquals(Arrays.stream(c).average().orElseThrow(), f.value().mean(), 1e-12);
+        assertEquals(3, f.value().n());
+        Claim silent = claims.stream().filter(k -> k.id().equals("supervised.silent_common")).findFirst()
+                .orElseThrow();
+        double[] r = condition(SupervisedCondition.SILENT_COMMON).metric(SeedResult::sensitivityRatio);
+        assertEquals(Arrays.stream(r).map(Math::log).average().orElseThrow(), silent.value().mean(), 1e-12);
     }
 
+    /** The reproduce cache stores the whole record: it must read back into the same type with the same content. */
     @Test
-    void noiseSensitivityFollowsInformation() {
-        double[] c = condition(SupervisedCondition.NOISE).metric(SeedResult::corrWithInformation);
-        for (double v : c) {
-            assertTrue(v > SupervisedLabelNoise.NOISE_MIN_CORR, "corr_with_information per seed " + values(c));
-        }
+    void resultRoundTripsThroughJson() throws Exception {
+        var mapper = org.psychonet.report.Json.MAPPER;
+        String a = mapper.writeValueAsString(quick);
+        assertEquals(a, mapper.writeValueAsString(mapper.readValue(a, Result.class)));
     }
 
-    /** Fig. 6d: with p(θ)·I(θ) constant, sensitivity still follows p(θ). */
+    /** The implementation checks hold (they are properties of psychonet, not findings). */
     @Test
-    void balancedSensitivityStillFollowsThePrior() {
-        double[] c = condition(SupervisedCondition.BALANCED).metric(SeedResult::corrWithPrior);
-        for (double v : c) {
-            assertTrue(v > SupervisedLabelNoise.BALANCED_MIN_CORR_EACH, "corr_with_prior per seed " + values(c));
-        }
-        double mean = Arrays.stream(c).average().orElseThrow();
-        assertTrue(mean > SupervisedLabelNoise.BALANCED_MIN_CORR_MEAN, "mean corr_with_prior " + mean);
-    }
-
-    @Test
-    void claimsReportTheSameVerdicts() {
-        assertEquals(7, quick.claims().size());
+    void checksHold() {
         for (Claim k : quick.claims()) {
-            assertTrue(k.holds(), k.id() + ": " + k.value() + " " + k.bound());
+            if (k.kind() == Claim.Kind.CHECK) {
+                assertTrue(k.holds(), k.id() + ": " + k.value() + " " + k.bound());
+            }
         }
-        assertTrue(quick.entropyInverseError() < SupervisedLabelNoise.ENTROPY_TOLERANCE);
-        assertTrue(quick.balanceSpread() < SupervisedLabelNoise.BALANCE_TOLERANCE);
     }
 
     @Test
     void writesFiguresAndData() throws Exception {
-        for (SupervisedCondition c : SupervisedCondition.values()) {
+        for (SupervisedCondition c : SupervisedCondition.all()) {
             for (String f : List.of("_heatmap.png", "_profile.png", "_sensitivity.csv", "_profile.csv")) {
                 Path p = dir.resolve(c.label() + f);
                 assertTrue(Files.size(p) > 100, p.toString());
             }
         }
         List<String> acc = Files.readAllLines(dir.resolve("accuracy_per_bin.csv"));
-        assertEquals(1 + 4 * 3 * 60, acc.size());
+        assertEquals(1 + SupervisedCondition.all().size() * 3 * 60, acc.size());
         List<String> sens = Files.readAllLines(dir.resolve("control_sensitivity.csv"));
         assertEquals(1 + 3 * 7 * 60, sens.size()); // seeds × snapshots (0,10,…,60) × θ
     }

@@ -1,7 +1,6 @@
 package org.psychonet.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +25,8 @@ class TorchScriptNetworkTest {
         try (TorchScriptNetwork net = TorchScriptNetwork.load(FIXTURE, new Shape(3, 8, 8));
              NDManager m = NDManager.newBaseManager()) {
             assertEquals(List.of("conv1", "pool1", "conv2", "fc"), net.layers());
-            assertFalse(net.supportsTangent());
+            assertTrue(net.supportsTangent());
+            assertEquals(DataType.FLOAT32, net.dataType());
             NDArray x = m.linspace(-1f, 1f, 3 * 8 * 8).reshape(1, 3, 8, 8);
             NDList y = net.forward(x);
             assertEquals(4, y.size());

@@ -8,15 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.types.DataType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.psychonet.learning.LinearArchitecture;
-import org.psychonet.learning.LinearBasis;
-import org.psychonet.learning.LinearCovariance;
-import org.psychonet.learning.LinearFullBatchTrainer;
-import org.psychonet.learning.LinearInit;
-import org.psychonet.learning.LinearObjective;
-import org.psychonet.learning.LinearPatchData;
-import org.psychonet.learning.LinearSyntheticData;
-import org.psychonet.learning.LinearWeights;
+import org.psychonet.learning.linear.LinearArchitecture;
+import org.psychonet.learning.linear.LinearBasis;
+import org.psychonet.learning.linear.LinearCovariance;
+import org.psychonet.learning.linear.LinearFullBatchTrainer;
+import org.psychonet.learning.linear.LinearInit;
+import org.psychonet.learning.linear.LinearObjective;
+import org.psychonet.learning.linear.LinearPatchData;
+import org.psychonet.learning.linear.LinearSyntheticData;
+import org.psychonet.learning.linear.LinearWeights;
 
 /** Theory against exact gradient descent, and the question the paper's wording raises: variance or s.d.? */
 class LinearModeTheoryTest {

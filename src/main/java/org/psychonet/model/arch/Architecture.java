@@ -15,7 +15,9 @@ public enum Architecture {
     ALEXNET("alexnet", 1, 1000),
     /** AlexNet with non-overlapping 2×2 pools (SI Fig. 1c). */
     ALEXNET_NONOVERLAP("alexnet-nonoverlap", 1, 1000),
-    SMALL("small", 16, 10);
+    SMALL("small", 16, 10),
+    /** A small vision transformer: token width 64, 8×8 patches of the input, 4 blocks (Fig. 2c's ViT at CPU scale). */
+    VIT("vit", 64, 10);
 
     private final String label;
     private final int standardWidth;

@@ -37,6 +37,11 @@ public final class TAvgPool extends AbstractBlock implements TangentBlock {
     }
 
     @Override
+    public NDArray forwardPair(ParameterStore ps, NDArray z) {
+        return pool(z);
+    }
+
+    @Override
     public NDList forwardTangent(ParameterStore ps, NDArray x, NDArray dx) {
         return Layers.pair(pool(x), pool(dx));
     }

@@ -41,6 +41,25 @@ public final class TBatchNorm extends AbstractBlock implements TangentBlock {
         return Layers.pair(y, dx.mul(scale.reshape(new Shape(shape))));
     }
 
+    /** The eval-mode affine map y = a·x + c per channel: [a, c] with a = γ/√(v + ε), c = β − a·μ. */
+    NDArray[] affine(ParameterStore ps, NDArray like) {
+        NDArray gamma = Layers.param(ps, bn, "gamma", like);
+        NDArray beta = Layers.param(ps, bn, "beta", like);
+        NDArray mean = Layers.param(ps, bn, "runningMean", like);
+        NDArray var = Layers.param(ps, bn, "runningVar", like);
+        NDArray a = gamma.div(var.add(EPS).sqrt());
+        return new NDArray[] {a, beta.sub(a.mul(mean))};
+    }
+
+    @Override
+    public NDArray forwardPair(ParameterStore ps, NDArray z) {
+        NDArray[] affine = affine(ps, z);
+        long[] shape = new long[z.getShape().dimension()];
+        java.util.Arrays.fill(shape, 1);
+        shape[1] = affine[0].size();
+        return Layers.addToPrimal(z.mul(affine[0].reshape(new Shape(shape))), affine[1]);
+    }
+
     @Override
     public void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         bn.initialize(manager, dataType, inputShapes);

@@ -82,6 +82,30 @@ public final class TConv2d extends AbstractBlock implements TangentBlock {
     }
 
     @Override
+    public NDArray forwardPair(ParameterStore ps, NDArray z) {
+        NDArray w = Layers.param(ps, conv, "weight", z);
+        NDArray out = Conv2d.conv2d(z, w, null, stride, padding).singletonOrThrow();
+        return hasBias() ? Layers.addToPrimal(out, Layers.param(ps, conv, "bias", z)) : out;
+    }
+
+    /**
+     * This convolution followed by an eval-mode batch norm, as one convolution: the norm's scale a = γ/√(v + ε)
+     * folded into the weights and its shift into the bias (applied to the primal half only).
+     */
+    public NDArray forwardPairWith(ParameterStore ps, NDArray z, TBatchNorm bn) {
+        NDArray[] affine = bn.affine(ps, z);
+        NDArray w = Layers.param(ps, conv, "weight", z);
+        NDArray folded = w.mul(affine[0].reshape(affine[0].size(), 1, 1, 1));
+        NDArray out = Conv2d.conv2d(z, folded, null, stride, padding).singletonOrThrow();
+        NDArray shift = hasBias() ? Layers.param(ps, conv, "bias", z).mul(affine[0]).add(affine[1]) : affine[1];
+        return Layers.addToPrimal(out, shift);
+    }
+
+    private boolean hasBias() {
+        return conv.getParameters().contains("bias");
+    }
+
+    @Override
     public void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         conv.initialize(manager, dataType, inputShapes);
     }

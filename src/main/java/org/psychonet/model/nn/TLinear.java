@@ -37,6 +37,14 @@ public final class TLinear extends AbstractBlock implements TangentBlock {
         return Layers.pair(y, dy);
     }
 
+    @Override
+    public NDArray forwardPair(ParameterStore ps, NDArray z) {
+        NDArray w = Layers.param(ps, linear, "weight", z);
+        NDArray out = flat(z).matMul(w.transpose());
+        return linear.getParameters().contains("bias") ? Layers.addToPrimal(out, Layers.param(ps, linear, "bias", z))
+                : out;
+    }
+
     private static NDArray flat(NDArray a) {
         return a.getShape().dimension() > 2 ? a.reshape(a.getShape().get(0), -1) : a;
     }

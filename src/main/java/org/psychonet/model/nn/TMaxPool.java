@@ -62,6 +62,12 @@ public final class TMaxPool extends AbstractBlock implements TangentBlock {
         return Layers.pair(y, dy);
     }
 
+    /** y and dy from the arg-max indices of the forward pass on x (a libtorch kernel): no stacked views. */
+    @Override
+    public NDArray forwardPair(ParameterStore ps, NDArray z) {
+        return org.psychonet.model.TorchKernels.maxPoolPair(z, kernel, stride, padding);
+    }
+
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape s = inputShapes[0];

@@ -30,6 +30,11 @@ public final class TRelu extends AbstractBlock implements TangentBlock {
     }
 
     @Override
+    public NDArray forwardPair(ParameterStore ps, NDArray z) {
+        return Layers.reluPair(z);
+    }
+
+    @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         return inputShapes;
     }

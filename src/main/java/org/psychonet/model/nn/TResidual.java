@@ -42,6 +42,19 @@ public final class TResidual extends AbstractBlock implements TangentBlock {
     }
 
     @Override
+    public NDArray forwardPair(ParameterStore ps, NDArray z) {
+        NDArray a = main.forwardPair(ps, z);
+        NDArray b = shortcut == null ? z : shortcut.forwardPair(ps, z);
+        NDArray sum = a.addi(b); // a is main's own result
+        if (b != z) {
+            b.close();
+        }
+        NDArray out = Layers.reluPair(sum);
+        sum.close();
+        return out;
+    }
+
+    @Override
     public void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         main.initialize(manager, dataType, inputShapes);
         if (shortcut != null) {

@@ -51,6 +51,30 @@ public final class TSequential extends AbstractBlock implements TangentBlock {
         return new NDList(y, dy);
     }
 
+    /**
+     * The chain on a stacked pair; a convolution followed by a batch norm runs as one folded convolution, and
+     * each intermediate result is freed as soon as the next layer has used it.
+     */
+    @Override
+    public NDArray forwardPair(ParameterStore ps, NDArray z) {
+        NDArray cur = z;
+        for (int i = 0; i < blocks.size(); i++) {
+            TangentBlock b = blocks.get(i);
+            NDArray next;
+            if (b instanceof TConv2d c && i + 1 < blocks.size() && blocks.get(i + 1) instanceof TBatchNorm bn) {
+                next = c.forwardPairWith(ps, cur, bn);
+                i++;
+            } else {
+                next = b.forwardPair(ps, cur);
+            }
+            if (cur != z && next != cur) {
+                cur.close();
+            }
+            cur = next;
+        }
+        return cur;
+    }
+
     @Override
     public void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape[] shapes = inputShapes;

@@ -16,6 +16,17 @@ public interface TangentBlock extends Block {
     /** Returns [y, dy] for input x and tangent dx (inference mode). */
     NDList forwardTangent(ParameterStore ps, NDArray x, NDArray dx);
 
+    /**
+     * The same on a stacked pair: z = [x; dx] along the batch axis (2n rows, x first) gives [y; dy] stacked the
+     * same way, so that each convolution or linear map runs once over both halves. The layers override this with
+     * one pass; this default splits, calls {@link #forwardTangent} and stacks.
+     */
+    default NDArray forwardPair(ParameterStore ps, NDArray z) {
+        long n = z.getShape().get(0) / 2;
+        NDList r = forwardTangent(ps, z.get("0:" + n), z.get(n + ":"));
+        return ai.djl.ndarray.NDArrays.concat(r);
+    }
+
     /** Plain forward in inference mode. */
     default NDArray apply(ParameterStore ps, NDArray x) {
         return forward(ps, new NDList(x), false).singletonOrThrow();
