@@ -72,7 +72,33 @@ class CliHelpTest {
         assertEquals(List.of(), missing, "options whose --help does not state the default");
         String help = Main.commandLine().getSubcommands().get("sensitivity").getUsageMessage().replaceAll("\\s+", " ");
         assertTrue(help.contains("gabor, hue, planewave or grating64 (default: gabor)."), help);
-        assertTrue(help.contains("(default: float32)") && help.contains("(default: 64)"), help);
+        assertTrue(help.contains("(default: float32") && help.contains("(default: 64)"), help);
+        assertTrue(help.contains("exceeds 1 % for a layer"), "a % in a description is escaped as %%: " + help);
+    }
+
+    @Test
+    void everyHelpRendersWithoutWarnings() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream saved = System.err;
+        List<String> helps = new ArrayList<>();
+        try (java.io.PrintStream capture = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8)) {
+            System.setErr(capture);
+            collect(Main.commandLine(), helps);
+        } finally {
+            System.setErr(saved);
+        }
+        assertTrue(helps.size() >= 10, "commands: " + helps.size());
+        assertEquals("", bytes.toString(java.nio.charset.StandardCharsets.UTF_8), "picocli warned while rendering --help "
+                + "(a '%' in a description must be written '%%')");
+    }
+
+    private static void collect(CommandLine cl, List<String> helps) {
+        helps.add(cl.getUsageMessage());
+        cl.getSubcommands().forEach((n, sub) -> {
+            if (sub.getCommandSpec().name().equals(n)) {
+                collect(sub, helps);
+            }
+        });
     }
 
     @Test
