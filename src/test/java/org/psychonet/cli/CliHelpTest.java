@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,13 +49,6 @@ class CliHelpTest {
         assertFalse(nothing.err().contains("did you mean"), "no suggestion when nothing is close: " + nothing.err());
     }
 
-    /** Options that still lack a default in their help, owned by a helper who is rewriting the command. */
-    private static final Set<String> KNOWN_NO_DEFAULT = Set.of(
-            // deep's rewrite of DeepNetsCommand (branch deep) states every default; remove when it lands
-            "deepnets --arch", "deepnets --width", "deepnets --input-size", "deepnets --train", "deepnets --images",
-            "deepnets --steps", "deepnets --batch", "deepnets --lr", "deepnets --checkpoint-every",
-            "deepnets --hue-steps", "deepnets --method", "deepnets --model", "deepnets --checkpoint");
-
     @Test
     void everyDefaultIsInTheHelp() {
         List<String> missing = new ArrayList<>();
@@ -65,7 +57,7 @@ class CliHelpTest {
             boolean flag = o.arity().max() == 0;
             boolean needsNone = flag || o.required() || o.usageHelp() || o.versionHelp() || o.hidden()
                     || o.group() != null;
-            if (!needsNone && !help.contains("default") && !KNOWN_NO_DEFAULT.contains(name + " " + o.longestName())) {
+            if (!needsNone && !help.contains("default")) {
                 missing.add(name + " " + o.longestName());
             }
         });
@@ -115,9 +107,7 @@ class CliHelpTest {
         });
         List<String> mixed = new ArrayList<>();
         kinds.forEach((n, byKind) -> {
-            // deepnets --images (a count) is renamed --source-images in deep's rewrite; remove when it lands
-            if (byKind.size() > 1 && !(n.equals("--images") && byKind.getOrDefault("integer", List.of())
-                    .equals(List.of("deepnets")))) {
+            if (byKind.size() > 1) {
                 mixed.add(n + " " + byKind);
             }
         });
