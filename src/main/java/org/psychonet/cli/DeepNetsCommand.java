@@ -98,10 +98,11 @@ public final class DeepNetsCommand extends RunCommand {
     String method;
 
     @Option(names = "--model", description = "Measure torchscript:FILE.pt or saved:DIR instead of training (no "
-            + "training images are read).")
+            + "training images are read; default: none, train).")
     String model;
 
-    @Option(names = "--checkpoint", description = "Folder for checkpoints (resumed when present).")
+    @Option(names = "--checkpoint", description = "Folder for checkpoints, resumed when present "
+            + "(default: none, no checkpoints).")
     String checkpoint;
 
     @Option(names = "--checkpoint-every", description = "Steps between checkpoints (default: quick none, full "
