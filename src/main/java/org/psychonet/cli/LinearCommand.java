@@ -60,7 +60,7 @@ public final class LinearCommand extends RunCommand {
     Integer frequencies;
 
     @Option(names = "--save-weights", paramLabel = "EVERY",
-            description = "Write the product matrix W as weights/<net>_step<k>.npy every EVERY steps.")
+            description = "Write the product matrix W as weights/<net>_step<k>.npy every EVERY steps (default: never).")
     Integer saveWeights;
 
     @Option(names = "--pixel-basis", description = "Run fullbatch in pixel coordinates (dense Σ) instead of the "

@@ -39,7 +39,7 @@ public final class PaperReproduction {
                         SupervisedReport::write),
                 new Step<>("deepnets", "Deep networks: orientation and hue sensitivity, layer by layer",
                         List.of("fig2", "fig3", "sifig1", "sifig3"), deepNetworks(profile, images), new DeepNetworks(),
-                        DeepNetworks.Result.class, DeepReport::write));
+                        DeepNetworks.Result.class, DeepReport::write, DeepReport::panels));
     }
 
     private static ImageStatistics.Config stats(Profile profile, String images) {
