@@ -72,6 +72,37 @@ class ReproduceIT {
         assertEquals(Files.readString(uninterrupted.resolve("claims.json")), Files.readString(out.resolve("claims.json")));
     }
 
+    /** Issue 10 item 12: a second run with the same seed (its own cache) writes the same bytes in every file. */
+    @Test
+    void theSameSeedWritesTheSameBytes() throws Exception {
+        Path again = dir.resolve("c");
+        assertEquals(0, run(again));
+        List<String> files;
+        try (var s = Files.walk(uninterrupted)) {
+            files = s.filter(Files::isRegularFile).map(p -> uninterrupted.relativize(p).toString()).sorted().toList();
+        }
+        try (var s = Files.walk(again)) {
+            assertEquals(files, s.filter(Files::isRegularFile).map(p -> again.relativize(p).toString()).sorted()
+                    .toList());
+        }
+        assertTrue(files.size() > 10, files.toString());
+        for (String f : files) {
+            if (f.equals("result.json")) {
+                // outside the run block (times, machine) only the cache's path may differ: it follows --out
+                JsonNode a = Json.MAPPER.readTree(uninterrupted.resolve(f).toFile());
+                JsonNode c = Json.MAPPER.readTree(again.resolve(f).toFile());
+                for (JsonNode n : List.of(a, c)) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) n).remove("run");
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) n.get("config")).remove("cache");
+                }
+                assertEquals(a, c, "result.json outside its run block");
+            } else {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(uninterrupted.resolve(f)),
+                        Files.readAllBytes(again.resolve(f)), f);
+            }
+        }
+    }
+
     @Test
     void theReportOpensAloneInHeadlessChromiumWithEveryImageAndOneRowPerClaim() throws Exception {
         Path chromium = Path.of("/usr/bin/chromium");
