@@ -2,7 +2,9 @@
 ResNet18 (random weights, seeded), its 10 taps (stem and each residual block, fc), 180 orientations x 10 phases of
 the paper's Gabor at 224 px rendered exactly as psychonet renders it (org.psychonet.stimulus.Gabor), float32.
 
-    /usr/bin/python3 scripts/bench_fig2c_pytorch.py [--threads 2] [--batch 60] [--loop-thetas 6]
+    /usr/bin/python3 scripts/bench_fig2c_pytorch.py [--threads 2] [--batch 60] [--loop-thetas 6] [--size 224]
+
+`psychonet bench fig2c` runs this script itself after its own timings (same process tree, same machine, one run).
 
 Times (1) a plain forward pass of the 1,800 images (the floor of anything that runs the network), (2) PyTorch's own
 forward-mode JVP (torch.autograd.forward_ad) for all taps in one pass per batch — the best PyTorch way — and (3) the
@@ -62,6 +64,8 @@ def main():
     p.add_argument("--batch", type=int, default=60, help="stimuli per pass (a multiple of 10)")
     p.add_argument("--loop-thetas", type=int, default=6)
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--size", type=int, default=224, help="input side; the Gabor keeps its cycles per image and "
+                   "sigma/size (Gabor.Config.scaledTo)")
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
@@ -69,13 +73,18 @@ def main():
     chain = stages(net)
     thetas = [math.pi * i / 180 for i in range(180)]
     per = max(1, a.batch // 10)
-    result = {"torch": torch.__version__, "threads": torch.get_num_threads(),
+    ratio = 224.0 / a.size
+
+    def stimuli(ts, derivative=False):
+        return gabor(ts, size=a.size, cycles_per_100=2.0 * ratio, sigma=50.0 / ratio, derivative=derivative)
+
+    result = {"torch": torch.__version__, "threads": torch.get_num_threads(), "size": a.size,
               "load_average_before": " ".join(open("/proc/loadavg").read().split()[:3])}
 
     t0 = time.time()
     with torch.no_grad():
         for s in range(0, 180, per):
-            run_all(chain, gabor(thetas[s:s + per]))
+            run_all(chain, stimuli(thetas[s:s + per]))
     result["plain_forward_1800_images_s"] = time.time() - t0
 
     t0 = time.time()
@@ -84,7 +93,7 @@ def main():
         for s in range(0, 180, per):
             chunk = thetas[s:s + per]
             with fwad.dual_level():
-                outs = run_all(chain, fwad.make_dual(gabor(chunk), gabor(chunk, derivative=True)))
+                outs = run_all(chain, fwad.make_dual(stimuli(chunk), stimuli(chunk, derivative=True)))
                 for i, y in enumerate(outs):
                     t = fwad.unpack_dual(y).tangent
                     d[i, s:s + len(chunk)] = t.reshape(len(chunk), 10, -1).double().pow(2).sum(2).mean(1)
@@ -95,7 +104,7 @@ def main():
     with torch.no_grad():
         for layer in range(len(chain)):
             for th in thetas[:a.loop_thetas]:
-                yp, ym = gabor([th + h]), gabor([th - h])
+                yp, ym = stimuli([th + h]), stimuli([th - h])
                 for s in chain[:layer + 1]:
                     yp, ym = s(yp), s(ym)
                 float(((yp - ym) / (2 * h)).pow(2).sum()) / 10

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.psychonet.bench.AuthorsLoop;
+import org.psychonet.bench.PyTorchFig2c;
 import org.psychonet.learning.cnn.CnnThreads;
 import org.psychonet.model.TapNetwork;
 import org.psychonet.model.arch.ArchSpec;
@@ -33,7 +34,9 @@ import picocli.CommandLine.Option;
  * layer), with a plain forward pass of the same 1,800 images as the floor of anything that runs the network. All in
  * one process on the same machine; the loop (and, if asked, psychonet) is timed on a subset of orientations and
  * extrapolated linearly — its cost is the same for every orientation — which result.json records, with the load
- * average before and after and the process's peak resident memory after psychonet's sweep.
+ * average before and after and the process's peak resident memory after psychonet's sweep. Then, unless told not
+ * to, the same sweep in plain PyTorch ({@link PyTorchFig2c}: plain forward, forward-mode JVP for all taps — the best
+ * PyTorch way — and the authors' loop in PyTorch) as a child process, so one run holds all the comparisons.
  */
 @Command(name = "deepnets-bench", mixinStandardHelpOptions = true,
         description = "Time the Fig. 2c ResNet18 sweep: psychonet versus the authors' per-layer, per-orientation loop.")
@@ -65,6 +68,14 @@ public final class DeepBenchCommand extends RunCommand {
     @Option(names = "--no-floor", description = "Skip the plain forward pass of the 1,800 images.")
     boolean noFloor;
 
+    @Option(names = "--no-pytorch", description = "Skip the PyTorch half (" + PyTorchFig2c.SCRIPT + ": plain "
+            + "forward, forward-mode JVP, the authors' loop in PyTorch), which otherwise runs after psychonet's.")
+    boolean noPyTorch;
+
+    @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python with torch and "
+            + "torchvision for the PyTorch half (default: ${DEFAULT-VALUE}, Debian's python3-torch).")
+    String python;
+
     private DerivativeMethod m;
 
     @Override
@@ -94,6 +105,7 @@ public final class DeepBenchCommand extends RunCommand {
         c.put("threads", threads);
         c.put("psychonet_batch", batch);
         c.put("full_sweep", "10 taps × 180 orientations × 10 phases");
+        c.put("pytorch", noPyTorch ? "off" : python + " " + PyTorchFig2c.SCRIPT);
         return c;
     }
 
@@ -133,6 +145,14 @@ public final class DeepBenchCommand extends RunCommand {
             s.put("authors_loop_extrapolated", loopThetas < 180);
             s.put("speedup", loopFull / psyFull);
             s.put("load_average_after", loadAverage());
+            PyTorchFig2c.Outcome torch = noPyTorch ? new PyTorchFig2c.Outcome(null, "--no-pytorch")
+                    : PyTorchFig2c.run(python, threads, batch, loopThetas, size);
+            if (torch.numbers() != null) {
+                s.put("pytorch", torch.numbers());
+            } else {
+                s.put("pytorch_skipped", torch.skipped());
+                System.err.println("psychonet deepnets-bench: PyTorch comparison skipped: " + torch.skipped());
+            }
             try (Csv csv = Csv.create(output.file("bench.csv"), "strategy", "seconds_full_sweep", "measured_seconds",
                     "extrapolated", "speedup_vs_authors")) {
                 csv.row("psychonet " + m.label() + " (all taps, batched)", psyFull, psy, psyThetas < 180,
@@ -141,6 +161,20 @@ public final class DeepBenchCommand extends RunCommand {
                     csv.row("plain forward pass of the 1800 images (floor)", floor, floor, false, loopFull / floor);
                 }
                 csv.row("authors' loop (per layer, per orientation, fd)", loopFull, loop, loopThetas < 180, 1.0);
+                if (torch.numbers() != null) {
+                    Map<String, Object> t = torch.numbers();
+                    double tLoop = number(t, "authors_loop_full_sweep_s");
+                    csv.row("PyTorch: plain forward pass of the 1800 images", number(t, "plain_forward_1800_images_s"),
+                            number(t, "plain_forward_1800_images_s"), false,
+                            loopFull / number(t, "plain_forward_1800_images_s"));
+                    csv.row("PyTorch: forward-mode JVP, all taps (torch.autograd.forward_ad)",
+                            number(t, "forward_mode_jvp_all_taps_s"), number(t, "forward_mode_jvp_all_taps_s"), false,
+                            loopFull / number(t, "forward_mode_jvp_all_taps_s"));
+                    csv.row("PyTorch: authors' loop", tLoop, number(t, "authors_loop_measured_s"), loopThetas < 180,
+                            loopFull / tLoop);
+                    s.put("speedup_vs_pytorch_forward_mode_jvp", number(t, "forward_mode_jvp_all_taps_s") / psyFull);
+                    s.put("speedup_vs_pytorch_authors_loop", tLoop / psyFull);
+                }
             }
             System.err.printf("psychonet (%s): %.1f s for the full sweep (peak RSS %d MB); plain forward %.1f s; "
                     + "authors' loop: %.1f s; speed-up %.1f× (load average %s → %s)%n", m.label(), psyFull,
@@ -148,6 +182,11 @@ public final class DeepBenchCommand extends RunCommand {
                     s.get("load_average_after"));
         }
         return s;
+    }
+
+    private static double number(Map<String, Object> m, String key) {
+        Object v = m.get(key);
+        return v instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
     /** A plain forward pass of every stimulus of the sweep in batches, nothing kept: the floor of any method. */

@@ -2,6 +2,7 @@ package org.psychonet.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.List;
 import org.psychonet.report.Provenance;
 import org.psychonet.util.InvalidInputException;
 import org.psychonet.util.NonFiniteLossException;
@@ -55,10 +56,11 @@ public final class Main {
         // bench gathers every comparison with the authors' approach: engine (its own), fig2c, linear, fig6
         cl.getSubcommands().get("bench").addSubcommand("fig2c", new DeepBenchCommand())
                 .addSubcommand("linear", new LinearBenchCommand()).addSubcommand("fig6", new SupervisedBenchCommand());
+        showDefaults(cl);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             String cmd = ex.getCommandLine().getCommandSpec().qualifiedName();
-            err.println("psychonet: " + ex.getMessage().replace('\n', ' ') + "; see '" + cmd + " --help'");
+            err.println("psychonet: " + describe(ex) + didYouMean(ex) + "; see '" + cmd + " --help'");
             err.flush();
             return BAD_INPUT;
         });
@@ -75,6 +77,108 @@ public final class Main {
             return code;
         });
         return cl;
+    }
+
+    /** The one line for a command line picocli could not parse: an unknown command is called that. */
+    static String describe(CommandLine.ParameterException ex) {
+        CommandLine.Model.CommandSpec spec = ex.getCommandLine().getCommandSpec();
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()
+                && !u.getUnmatched().get(0).startsWith("-") && !spec.subcommands().isEmpty()
+                && spec.positionalParameters().isEmpty()) {
+            return "unknown command '" + u.getUnmatched().get(0) + "'";
+        }
+        return ex.getMessage().replace('\n', ' ');
+    }
+
+    /**
+     * "; did you mean 'sensitivity'?" for a mistyped command or option: the visible names closest to what was typed
+     * (edit distance with transpositions, at most a quarter of the word and at least 2), or "" when none is close.
+     */
+    static String didYouMean(CommandLine.ParameterException ex) {
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException u) || u.getUnmatched().isEmpty()) {
+            return "";
+        }
+        String typed = u.getUnmatched().get(0);
+        int eq = typed.indexOf('=');
+        if (typed.startsWith("-") && eq > 0) {
+            typed = typed.substring(0, eq);
+        }
+        CommandLine.Model.CommandSpec spec = ex.getCommandLine().getCommandSpec();
+        List<String> names = new java.util.ArrayList<>();
+        if (typed.startsWith("-")) {
+            spec.options().stream().filter(o -> !o.hidden()).forEach(o -> names.addAll(List.of(o.names())));
+        } else {
+            spec.subcommands().forEach((name, sub) -> {
+                if (!sub.getCommandSpec().usageMessage().hidden()) {
+                    names.add(name);
+                }
+            });
+        }
+        int limit = Math.max(2, typed.length() / 4);
+        int best = Integer.MAX_VALUE;
+        List<String> closest = new java.util.ArrayList<>();
+        for (String n : names.stream().distinct().sorted().toList()) {
+            int d = distance(typed.toLowerCase(java.util.Locale.ROOT), n.toLowerCase(java.util.Locale.ROOT));
+            if (d <= limit && d < best) {
+                best = d;
+                closest.clear();
+            }
+            if (d <= limit && d == best) {
+                closest.add(n);
+            }
+        }
+        if (closest.isEmpty()) {
+            return "";
+        }
+        return "; did you mean " + closest.stream().map(n -> "'" + n + "'")
+                .collect(java.util.stream.Collectors.joining(" or ")) + "?";
+    }
+
+    /** Edit distance counting insertions, deletions, substitutions and swaps of neighbours as one each. */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+
+    /**
+     * Every option's default in --help: an option with a default value whose description does not already say its
+     * default gets "(default: VALUE)" appended, for every command, so no command can forget one. (Options whose
+     * default depends on a profile say so in their own words, e.g. "default: quick 300, full 3000".)
+     */
+    static void showDefaults(CommandLine cl) {
+        CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
+        for (CommandLine.Model.OptionSpec o : List.copyOf(spec.options())) {
+            if (o.usageHelp() || o.versionHelp() || o.group() != null || o.arity().max() == 0
+                    || o.defaultValue() == null || String.join(" ", o.description()).toLowerCase(java.util.Locale.ROOT)
+                    .contains("default")) {
+                continue;
+            }
+            String[] d = o.description().clone();
+            String last = d.length == 0 ? "" : d[d.length - 1].strip();
+            if (d.length == 0) {
+                d = new String[] {""};
+            }
+            d[d.length - 1] = (last.endsWith(".") ? last.substring(0, last.length() - 1) : last)
+                    + (last.isEmpty() ? "" : " ") + "(default: ${DEFAULT-VALUE})" + (last.endsWith(".") ? "." : "");
+            spec.remove(o);
+            spec.addOption(o.toBuilder().description(d).build());
+        }
+        cl.getSubcommands().values().forEach(Main::showDefaults);
     }
 
     /** The exit code of a failure: the first cause that says what kind it is. */

@@ -46,7 +46,7 @@ public final class ReproduceCommand extends RunCommand {
     @Option(names = "--images", defaultValue = "world", description = "Training images: world (built-in) or a folder.")
     String images;
 
-    @Option(names = "--only", split = ",", description = "Experiments or figures, e.g. fig5,fig6 or linear,supervised.")
+    @Option(names = "--only", split = ",", description = "Experiments or figures, e.g. fig5,fig6 or linear,supervised (default: all).")
     List<String> only;
 
     @Option(names = "--force", description = "Recompute experiments even when cached.")
@@ -113,6 +113,16 @@ public final class ReproduceCommand extends RunCommand {
         steps.forEach(s -> configs.put(s.id(), s.config()));
         c.put("experiment_configs", configs);
         return c;
+    }
+
+    /** "N of M paper claims hold — open DIR/index.html (elapsed)". */
+    @Override
+    protected String summaryLine(Object outcome, Path target, java.time.Duration elapsed) {
+        if (!(outcome instanceof Reproduction.Summary s)) {
+            return super.summaryLine(outcome, target, elapsed);
+        }
+        return "psychonet reproduce: " + s.paperClaimsHolding() + " of " + s.paperClaims() + " paper claims hold — open "
+                + target.resolve("index.html") + " (" + elapsed(elapsed) + ")";
     }
 
     @Override

@@ -109,8 +109,35 @@ public abstract class RunCommand implements Callable<Integer> {
             output.commit((file, files) -> Json.write(file, new ResultFile(name(), Provenance.version(),
                     Provenance.gitCommit(), seed, config(), summary, claims, files,
                     Provenance.Run.of(started, timings))));
-            System.err.println("psychonet " + name() + ": wrote " + output.target());
+            System.err.println(summaryLine(outcome, output.target(), Duration.between(started, Instant.now())));
         }
         return 0;
+    }
+
+    /**
+     * The one line a command ends with on stderr: what it found (paper claims, when it tested any), how long it
+     * took, and where the results are.
+     */
+    protected String summaryLine(Object outcome, Path target, Duration elapsed) {
+        String claims = "";
+        if (outcome instanceof ExperimentResult r) {
+            List<Claim> paper = r.claims().stream().filter(c -> c.kind() == Claim.Kind.PAPER).toList();
+            if (!paper.isEmpty()) {
+                claims = paper.stream().filter(Claim::holds).count() + " of " + paper.size()
+                        + " paper claims hold; ";
+            }
+        }
+        return "psychonet " + name() + ": " + claims + "done in " + elapsed(elapsed) + " — results in " + target
+                + " (result.json)";
+    }
+
+    /** "8.2 s", "3 min 05 s", "1 h 02 min". */
+    static String elapsed(Duration d) {
+        long s = d.toSeconds();
+        if (s < 60) {
+            return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+        }
+        return s < 3600 ? String.format(java.util.Locale.ROOT, "%d min %02d s", s / 60, s % 60)
+                : String.format(java.util.Locale.ROOT, "%d h %02d min", s / 3600, s % 3600 / 60);
     }
 }

@@ -40,7 +40,7 @@ public final class SensitivityCommand extends RunCommand {
     List<String> layers;
 
     @Option(names = "--method", defaultValue = "exact", description = "exact, grid or fd (default: ${DEFAULT-VALUE}); "
-            + "grid and fd also report an error estimate and warn when it exceeds 1 % for a layer.")
+            + "grid and fd also report an error estimate and warn when it exceeds 1 %% for a layer.")
     String method;
 
     @Option(names = "--thetas", description = "Grid size (default: the family's, e.g. 180 orientations).")

@@ -62,7 +62,7 @@ public final class StatsCommand extends RunCommand {
     @Option(names = "--spark", arity = "0..1", fallbackValue = "", paramLabel = "MASTER", description = "Read the "
             + "images on Apache Spark: local[N] (embedded), spark://HOST:PORT, yarn or k8s://URL; without a value the "
             + "master spark-submit configured, else local[every core]. Same statistics, bit for bit. Folders must be "
-            + "at the same path on every executor.")
+            + "at the same path on every executor. Default: no Spark, one process.")
     String spark;
 
     /** Where the pass ran (the cluster's description), for result.json. */

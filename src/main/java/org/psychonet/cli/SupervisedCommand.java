@@ -33,20 +33,20 @@ public final class SupervisedCommand extends RunCommand {
     @Option(names = "--seeds", description = "Seeds per condition: --seed, --seed+1, … (default 3).")
     Integer seeds;
 
-    @Option(names = "--steps", description = "SGD steps (paper: 300).")
+    @Option(names = "--steps", description = "SGD steps (default: 300, the paper's; 60 with --quick).")
     Integer steps;
 
-    @Option(names = "--batch", description = "Images per SGD step (paper: 2048).")
+    @Option(names = "--batch", description = "Images per SGD step (default: 2048, the paper's; 256 with --quick).")
     Integer batch;
 
-    @Option(names = "--lr", description = "SGD learning rate (authors: 0.5).")
+    @Option(names = "--lr", description = "SGD learning rate (default: 0.5, the authors').")
     Double lr;
 
-    @Option(names = "--bins", description = "Orientation bins of the cross-entropy (paper: 60).")
+    @Option(names = "--bins", description = "Orientation bins of the cross-entropy (default: 60, the paper's).")
     Integer bins;
 
     @Option(names = "--prior", description = "Non-uniform p(θ) of frequency/balanced: peak90 = (2 − cos 2θ)/(2π) "
-            + "(paper) or peak0 = (2 + cos 2θ)/(2π).")
+            + "(default, the paper's) or peak0 = (2 + cos 2θ)/(2π).")
     String prior;
 
     @Option(names = "--measure-every", description = "Sensitivity snapshot every this many steps (default 10).")

@@ -46,7 +46,7 @@ public final class SweepCommand extends RunCommand {
 
     @Option(names = "--spark", arity = "0..1", fallbackValue = "", paramLabel = "MASTER", description = "Run the tasks "
             + "on Apache Spark: local[N] (embedded), spark://HOST:PORT, yarn or k8s://URL; without a value the master "
-            + "spark-submit configured, else local[every core]. Without --spark the tasks run one after another here.")
+            + "spark-submit configured, else local[every core]. By default (no --spark) the tasks run one after another here.")
     String spark;
 
     /** Where the tasks ran (the cluster's description), for result.json. */

@@ -1,11 +1,36 @@
 package org.psychonet.experiment;
 
+import java.util.List;
 import org.psychonet.util.Statistics;
 
-
-/** The per-layer numbers of the deep-network experiment (issue 6 definitions). */
+/** The per-layer numbers of the deep-network experiment. */
 public final class DeepMetrics {
     private DeepMetrics() {
+    }
+
+    /** Whether orientation t (degrees) lies within ±halfWidth° of a cardinal (0°, 90°); period 180°. */
+    static boolean nearCardinal(double t, double halfWidth) {
+        double u = ((t % 180) + 180) % 180;
+        return Math.min(Math.min(u, Math.abs(u - 90)), 180 - u) <= halfWidth + 1e-9;
+    }
+
+    /** Whether orientation t (degrees) lies within ±halfWidth° of an oblique (45°, 135°). */
+    static boolean nearOblique(double t, double halfWidth) {
+        double u = ((t % 180) + 180) % 180;
+        return Math.min(Math.abs(u - 45), Math.abs(u - 135)) <= halfWidth + 1e-9;
+    }
+
+    /** Mean of a curve over the cardinal windows ({@code cardinal}) or the oblique ones. */
+    public static double windowMean(double[] thetaDeg, double[] curve, double halfWidth, boolean cardinal) {
+        double s = 0;
+        int n = 0;
+        for (int i = 0; i < thetaDeg.length; i++) {
+            if (cardinal ? nearCardinal(thetaDeg[i], halfWidth) : nearOblique(thetaDeg[i], halfWidth)) {
+                s += curve[i];
+                n++;
+            }
+        }
+        return s / n;
     }
 
     /**
@@ -15,24 +40,29 @@ public final class DeepMetrics {
      * @param thetaDeg orientations in degrees in [0, 180)
      */
     public static double cardinalObliqueRatio(double[] thetaDeg, double[] normalized, double halfWidth) {
-        double card = 0;
-        int nc = 0;
-        double obl = 0;
-        int no = 0;
-        for (int i = 0; i < thetaDeg.length; i++) {
-            double t = ((thetaDeg[i] % 180) + 180) % 180;
-            double dCard = Math.min(Math.min(t, Math.abs(t - 90)), 180 - t);
-            double dObl = Math.min(Math.abs(t - 45), Math.abs(t - 135));
-            if (dCard <= halfWidth + 1e-9) {
-                card += normalized[i];
-                nc++;
-            }
-            if (dObl <= halfWidth + 1e-9) {
-                obl += normalized[i];
-                no++;
+        return windowMean(thetaDeg, normalized, halfWidth, true) / windowMean(thetaDeg, normalized, halfWidth, false);
+    }
+
+    /** Mean of the cardinal/oblique ratio over the deep layers, from per-layer normalized profiles. */
+    static double deepMeanRatio(double[] thetaDeg, double[][] profiles, List<String> layers, List<String> deep,
+                                double halfWidth) {
+        double s = 0;
+        for (String l : deep) {
+            s += cardinalObliqueRatio(thetaDeg, profiles[layers.indexOf(l)], halfWidth);
+        }
+        return s / deep.size();
+    }
+
+    /** Mean over the deep layers of per-layer profiles [layer][θ]. */
+    static double[] deepMeanProfile(double[][] profiles, List<String> layers, List<String> deep) {
+        double[] m = new double[profiles[0].length];
+        for (String l : deep) {
+            double[] p = profiles[layers.indexOf(l)];
+            for (int i = 0; i < m.length; i++) {
+                m[i] += p[i] / deep.size();
             }
         }
-        return (card / nc) / (obl / no);
+        return m;
     }
 
     /** Circular Gaussian smoothing of a periodic histogram with 1° bins, σ in bins. */
@@ -60,11 +90,11 @@ public final class DeepMetrics {
     }
 
     /**
-     * Lag in degrees, in (−180, 180], at which the circular cross-correlation of the histogram and the
-     * normalized √D (both on 1° bins) peaks: the sensitivity curve ≈ the histogram shifted by it.
+     * Lag in degrees, in (−180, 180], at which the circular cross-correlation of two curves on 1° bins peaks:
+     * {@code b} ≈ {@code a} shifted by the lag.
      */
-    public static double lagDeg(double[] histogram, double[] normalized) {
-        return Statistics.circularLag(histogram, normalized);
+    public static double lagDeg(double[] a, double[] b) {
+        return Statistics.circularLag(a, b);
     }
 
     /** Normalizes to unit sum (the scale of √D / Σ√D), for plotting a histogram beside the curves. */

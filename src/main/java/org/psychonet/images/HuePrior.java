@@ -37,6 +37,28 @@ public record HuePrior(double[] meanDeg, double[] sdDeg, double[] weight, double
         return new HuePrior(new double[0], new double[0], new double[0], 1);
     }
 
+    /** The same prior with every component's centre moved by {@code deg} (a hue-shifted world, Fig. 3d). */
+    public HuePrior shifted(double deg) {
+        double[] m = meanDeg.clone();
+        for (int i = 0; i < m.length; i++) {
+            m[i] = wrap(m[i] + deg);
+        }
+        return new HuePrior(m, sdDeg.clone(), weight.clone(), uniformWeight);
+    }
+
+    /** Short description for result files. */
+    public String describe() {
+        if (weight.length == 0) {
+            return "uniform";
+        }
+        StringBuilder b = new StringBuilder("modes");
+        for (int i = 0; i < weight.length; i++) {
+            b.append(i == 0 ? " " : ", ").append(meanDeg[i]).append("°±").append(sdDeg[i]).append(" (")
+                    .append(weight[i]).append(')');
+        }
+        return b.append(", uniform ").append(uniformWeight).toString();
+    }
+
     /** Draws a hue in degrees in [0, 360). */
     public double sample(SplittableRandom rng) {
         double total = uniformWeight;

@@ -34,10 +34,15 @@ public final class World implements ImageSource {
      * @param shading         amplitude of a linear luminance ramp across each shape (0.2)
      * @param edgeWidth       width in pixels of the linear opacity ramp across each shape's boundary: 1 is
      *                        plain anti-aliasing, more is the slight optical blur of a camera (1.5)
+     * @param pairedLeaves    each shape's attributes drawn from its own stream (seed, image, shape number), with
+     *                        orientation and hue from sub-streams of their own: two worlds with the same seed that
+     *                        differ only in a prior then hold the same shapes — sizes, places, elongations, colours
+     *                        — and differ only in that attribute (the controls of issue 12.1). Off by default, which
+     *                        keeps the one sequential stream of earlier versions (same images as before).
      */
     public record Config(int height, int width, long count, long seed, OrientationPrior orientation, HuePrior hue,
                          double minRadius, double maxRadiusFrac, double sizeExponent, double maxElongation,
-                         double rectangleShare, double shading, double edgeWidth) {
+                         double rectangleShare, double shading, double edgeWidth, boolean pairedLeaves) {
 
         public Config {
             if (height < 1 || width < 1 || count < 1 || !(minRadius > 0) || !(maxRadiusFrac > 0)
@@ -51,7 +56,7 @@ public final class World implements ImageSource {
         /** 224×224, 10,000 images, seed 0, cardinal-heavy orientations, natural hues. */
         public static Config defaults() {
             return new Config(224, 224, 10_000, 0, OrientationPrior.natural(), HuePrior.natural(),
-                    1.0, 0.75, 2.6, 6, 0.6, 0.2, 1.5);
+                    1.0, 0.75, 2.6, 6, 0.6, 0.2, 1.5, false);
         }
 
         public Config withSize(int size) {
@@ -60,22 +65,22 @@ public final class World implements ImageSource {
 
         public Config withSize(int h, int w) {
             return new Config(h, w, count, seed, orientation, hue, minRadius, maxRadiusFrac, sizeExponent,
-                    maxElongation, rectangleShare, shading, edgeWidth);
+                    maxElongation, rectangleShare, shading, edgeWidth, pairedLeaves);
         }
 
         public Config withCount(long n) {
             return new Config(height, width, n, seed, orientation, hue, minRadius, maxRadiusFrac, sizeExponent,
-                    maxElongation, rectangleShare, shading, edgeWidth);
+                    maxElongation, rectangleShare, shading, edgeWidth, pairedLeaves);
         }
 
         public Config withSeed(long s) {
             return new Config(height, width, count, s, orientation, hue, minRadius, maxRadiusFrac, sizeExponent,
-                    maxElongation, rectangleShare, shading, edgeWidth);
+                    maxElongation, rectangleShare, shading, edgeWidth, pairedLeaves);
         }
 
         public Config withOrientation(OrientationPrior prior) {
             return new Config(height, width, count, seed, prior, hue, minRadius, maxRadiusFrac, sizeExponent,
-                    maxElongation, rectangleShare, shading, edgeWidth);
+                    maxElongation, rectangleShare, shading, edgeWidth, pairedLeaves);
         }
 
         /** Every orientation equally likely. */
@@ -85,17 +90,23 @@ public final class World implements ImageSource {
 
         public Config withHue(HuePrior prior) {
             return new Config(height, width, count, seed, orientation, prior, minRadius, maxRadiusFrac, sizeExponent,
-                    maxElongation, rectangleShare, shading, edgeWidth);
+                    maxElongation, rectangleShare, shading, edgeWidth, pairedLeaves);
         }
 
         public Config withEdgeWidth(double px) {
             return new Config(height, width, count, seed, orientation, hue, minRadius, maxRadiusFrac, sizeExponent,
-                    maxElongation, rectangleShare, shading, px);
+                    maxElongation, rectangleShare, shading, px, pairedLeaves);
+        }
+
+        /** Shapes paired across worlds that differ only in a prior (see {@code pairedLeaves}). */
+        public Config withPairedLeaves() {
+            return new Config(height, width, count, seed, orientation, hue, minRadius, maxRadiusFrac, sizeExponent,
+                    maxElongation, rectangleShare, shading, edgeWidth, true);
         }
 
         public Config withSizeExponent(double e) {
             return new Config(height, width, count, seed, orientation, hue, minRadius, maxRadiusFrac, e,
-                    maxElongation, rectangleShare, shading, edgeWidth);
+                    maxElongation, rectangleShare, shading, edgeWidth, pairedLeaves);
         }
     }
 
@@ -121,7 +132,9 @@ public final class World implements ImageSource {
         OrientationPrior o = config.orientation();
         return "world(seed=" + config.seed() + ", " + config.count() + " images " + config.height() + "x"
                 + config.width() + ", dead leaves r^-" + config.sizeExponent() + ", orientation prior cardinal="
-                + o.cardinalWeight() + (o.offsetDeg() != 0 ? " offset=" + o.offsetDeg() + "deg" : "") + ")";
+                + o.cardinalWeight() + (o.offsetDeg() != 0 ? " offset=" + o.offsetDeg() + "deg" : "")
+                + (config.hue().equals(HuePrior.natural()) ? "" : ", hue prior " + config.hue().describe())
+                + (config.pairedLeaves() ? ", paired shapes" : "") + ")";
     }
 
     @Override
@@ -134,7 +147,28 @@ public final class World implements ImageSource {
         if (index < 0 || index >= config.count()) {
             throw new IndexOutOfBoundsException("world image " + index + " of " + config.count());
         }
-        return render(new SplittableRandom(mix(config.seed(), index)));
+        return render(mix(config.seed(), index), null);
+    }
+
+    /**
+     * One of the world's shapes: whether it is a rectangle (else an ellipse), its elongation (length/width), its
+     * half-length in pixels, orientation and hue.
+     */
+    public record Shape(boolean rectangle, double elongation, double radius, double orientationDeg, double hueDeg) {
+    }
+
+    /** An image with the shape that shows at its centre pixel (the one that contributes most there). */
+    public record Labelled(RgbImage image, Shape centre) {
+    }
+
+    /** Image {@code index} (the same pixels as {@link #image}) with the shape at its centre. */
+    public Labelled labelledImage(long index) {
+        if (index < 0 || index >= config.count()) {
+            throw new IndexOutOfBoundsException("world image " + index + " of " + config.count());
+        }
+        Shape[] centre = new Shape[1];
+        RgbImage img = render(mix(config.seed(), index), centre);
+        return new Labelled(img, centre[0]);
     }
 
     /** A 64-bit hash of (seed, index) so neighbouring indices give unrelated streams. */
@@ -145,7 +179,8 @@ public final class World implements ImageSource {
         return z ^ (z >>> 31);
     }
 
-    private RgbImage render(SplittableRandom rng) {
+    private RgbImage render(long imageSeed, Shape[] centreOut) {
+        SplittableRandom sequential = new SplittableRandom(imageSeed);
         final int h = config.height();
         final int w = config.width();
         final int n = h * w;
@@ -162,7 +197,11 @@ public final class World implements ImageSource {
         long cap = 60L * n / Math.max(1, (long) Math.ceil(rMin * rMin)) + 10_000;
         // the last scattered gaps are the slowest to fill (a coupon-collector tail): stop at 0.1% uncovered
         int enough = n / 1000;
+        boolean paired = config.pairedLeaves();
+        final int centrePixel = (h / 2) * w + w / 2;
+        float centreWeight = 0;
         for (long leaf = 0; leaf < cap && uncovered > enough; leaf++) {
+            SplittableRandom rng = paired ? new SplittableRandom(mix(imageSeed, leaf)) : sequential;
             double r = sizes.sample(rng);
             double cx = -r + (w + 2 * r) * rng.nextDouble();
             double cy = -r + (h + 2 * r) * rng.nextDouble();
@@ -174,9 +213,10 @@ public final class World implements ImageSource {
             double elong = Math.exp(logElong * rng.nextDouble());
             double a = r;
             double b = Math.max(r / elong, 0.5 * rMin);
-            double theta = config.orientation().sample(rng);
+            // paired: the priors draw from split streams, which take the same share of rng whatever they draw
+            double theta = config.orientation().sample(paired ? rng.split() : rng);
             boolean rect = rng.nextDouble() < config.rectangleShare();
-            double hue = config.hue().sample(rng);
+            double hue = config.hue().sample(paired ? rng.split() : rng);
             double sat = rng.nextDouble() < 0.45 ? 0.3 * rng.nextDouble() : 0.3 + 0.7 * Math.pow(rng.nextDouble(), 0.7);
             double val = 0.06 + 0.94 * 0.5 * (rng.nextDouble() + rng.nextDouble());
             ColorSpace.hsvToRgb(hue, sat, val, rgb);
@@ -234,6 +274,10 @@ public final class World implements ImageSource {
                     acc[2 * n + p] += wgt * (float) clamp01(rgb[2] * shade);
                     float na = A + wgt;
                     alpha[p] = na;
+                    if (centreOut != null && p == centrePixel && wgt > centreWeight) {
+                        centreWeight = wgt;
+                        centreOut[0] = new Shape(rect, a / b, a, Math.toDegrees(theta), hue);
+                    }
                     if (na >= OPAQUE) {
                         uncovered--;
                     }

@@ -18,8 +18,8 @@ import org.psychonet.util.InvalidInputException;
  */
 public sealed interface ModelSpec {
     /** The accepted forms, for messages and help (a constant for annotations; a test keeps it complete). */
-    String FORMS = "identity, linear:W.npy, mlp, resnet18, vgg16bn, alexnet, alexnet-nonoverlap, small, vit, "
-            + "torchscript:FILE.pt, torchvision:ARCH:FILE.pth, saved:DIR";
+    String FORMS = "identity, linear:W.npy, mlp, resnet18, vgg16bn, alexnet, alexnet-nonoverlap, small, small-nobn, "
+            + "vit, torchscript:FILE.pt, torchvision:ARCH:FILE.pth, saved:DIR";
 
     /** The spec as the user would type it. */
     String text();

@@ -37,4 +37,18 @@ public final class WeightControls {
             shuffled.close();
         }
     }
+
+    /**
+     * Multiplies every weight tensor (conv and linear weights, not biases or batch-norm parameters) of a block by
+     * {@code factor}, in place: a small initialization (the rich regime, issue 12.3).
+     */
+    public static void scaleWeights(ai.djl.nn.Block block, double factor) {
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            Parameter param = p.getValue();
+            if (param.getType() == Parameter.Type.WEIGHT) {
+                NDArray a = param.getArray();
+                a.intern(a.mul(factor));
+            }
+        }
+    }
 }

@@ -102,6 +102,10 @@ public final class HtmlReport {
      * table that empties as the reports move to panels ("" = beyond the paper).
      */
     static String legacyPanel(String step, String stem) {
+        java.util.regex.Matcher named = PANEL_PREFIX.matcher(stem);
+        if (named.lookingAt() && PaperFigures.figure(named.group(1)).isPresent()) {
+            return named.group(1); // "fig2c_small.png", "sifig1b_small.png": the file names its panel
+        }
         for (String[] rule : LEGACY) {
             if (rule[0].equals(step) && Pattern.matches(rule[1], stem)) {
                 return rule[2];
@@ -109,6 +113,8 @@ public final class HtmlReport {
         }
         return "";
     }
+
+    private static final Pattern PANEL_PREFIX = Pattern.compile("((?:si)?fig\\d+[a-i]?)_");
 
     private static final String[][] LEGACY = {
             {"stats", "cielab_hue_distance", "fig3b"},

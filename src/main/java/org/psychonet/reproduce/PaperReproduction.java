@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Locale;
 import org.psychonet.experiment.DeepNetworks;
 import org.psychonet.experiment.ImageStatistics;
-import org.psychonet.learning.cnn.CnnTrainingConfig;
 import org.psychonet.experiment.LinearDynamics;
 import org.psychonet.learning.linear.LinearMethod;
 import org.psychonet.experiment.SupervisedLabelNoise;
+import org.psychonet.report.DeepReport;
 import org.psychonet.report.LinearReport;
 import org.psychonet.report.StatsReport;
 import org.psychonet.report.SupervisedReport;
@@ -37,7 +37,9 @@ public final class PaperReproduction {
                 new Step<>("supervised", "Frequency versus information in a supervised task", List.of("fig6"),
                         supervised(profile), new SupervisedLabelNoise(), SupervisedLabelNoise.Result.class,
                         SupervisedReport::write),
-                DeepStep.step(deepNetworks(profile, images)));
+                new Step<>("deepnets", "Deep networks: orientation and hue sensitivity, layer by layer",
+                        List.of("fig2", "fig3", "sifig1", "sifig3"), deepNetworks(profile, images), new DeepNetworks(),
+                        DeepNetworks.Result.class, DeepReport::write, DeepReport::panels));
     }
 
     private static ImageStatistics.Config stats(Profile profile, String images) {
@@ -62,7 +64,7 @@ public final class PaperReproduction {
             case FULL -> LinearDynamics.Config.paper();
             case QUICK -> LinearDynamics.Config.quick();
             case TINY -> LinearDynamics.Config.quick().withDepths(List.of(1), false)
-                    .withTraining(LinearMethod.FULLBATCH, 200, 0).withData("synthetic", 0, 8);
+                    .withTraining(LinearMethod.FULLBATCH, 200, LinearDynamics.Config.AUTOMATIC_RATE).withData("synthetic", 0, 8);
         };
         if (!"world".equals(images)) {
             c = c.withImages(images); // the quick profile's Σ then comes from QUICK_IMAGE_PATCHES patches
@@ -88,18 +90,12 @@ public final class PaperReproduction {
     /** Deep networks with the paper's controls (Figs 2–3, SI Fig. 1): trained on the world or a folder. */
     private static DeepNetworks.Config deepNetworks(Profile profile, String images) {
         DeepNetworks.Config c = switch (profile) {
-            case FULL -> DeepNetworks.Config.paper();
+            case FULL -> DeepNetworks.Config.full();
             case QUICK -> DeepNetworks.Config.quick();
-            case TINY -> {
-                DeepNetworks.Config q = DeepNetworks.Config.quick();
-                CnnTrainingConfig t = q.training();
-                yield q.withTrain("world", 8).withControls(List.of("init")).withMeasurement(q.method(), 2)
-                        .withTraining(new CnnTrainingConfig(4, 8, t.learningRate(), t.momentum(), t.weightDecay(),
-                                t.minCropScale(), t.flips(), t.checkpointEvery()));
-            }
+            case TINY -> DeepNetworks.Config.tiny();
         };
         if (!"world".equals(images)) {
-            c = c.withTrain(images, c.sourceImages());
+            c = c.onPhotos(images);
         }
         return c;
     }

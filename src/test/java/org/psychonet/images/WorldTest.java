@@ -67,4 +67,53 @@ class WorldTest {
         assertThrows(InvalidInputException.class, () -> ImageSources.parse("world:size=big"));
         assertThrows(InvalidInputException.class, () -> ImageSources.parse("/no/such/folder"));
     }
+
+    @Test
+    void defaultImagesAreThoseOfEarlierVersions() {
+        // the sequential stream is kept unless pairedLeaves is asked for: the default world is unchanged
+        float[] d = new World(World.Config.defaults().withSize(64).withCount(8)).image(3).data();
+        long h = 1125899906842597L;
+        for (float f : d) {
+            h = 31 * h + Float.floatToIntBits(f);
+        }
+        assertEquals(5568664455980826741L, h);
+    }
+
+    /** Share of pixels whose HSV value (the largest channel) agrees between two images. */
+    private static double sameValueShare(RgbImage a, RgbImage b) {
+        int n = a.pixels();
+        int same = 0;
+        for (int p = 0; p < n; p++) {
+            float va = Math.max(a.data()[p], Math.max(a.data()[n + p], a.data()[2 * n + p]));
+            float vb = Math.max(b.data()[p], Math.max(b.data()[n + p], b.data()[2 * n + p]));
+            same += Math.abs(va - vb) < 1e-5 ? 1 : 0;
+        }
+        return (double) same / n;
+    }
+
+    @Test
+    void pairedWorldsThatDifferInTheHuePriorDifferOnlyInHue() {
+        // hue leaves geometry, saturation and value alone: with paired shapes, every pixel covered by one surface
+        // keeps its HSV value when only the hue prior changes (edges, which mix two surfaces, need not); with one
+        // sequential stream a prior that takes another number of draws (uniform) shifts every later draw
+        World.Config nat = World.Config.defaults().withSize(64).withCount(4);
+        for (HuePrior other : new HuePrior[] {HuePrior.uniform()}) {
+            double paired = sameValueShare(new World(nat.withPairedLeaves()).image(2),
+                    new World(nat.withPairedLeaves().withHue(other)).image(2));
+            double sequential = sameValueShare(new World(nat).image(2), new World(nat.withHue(other)).image(2));
+            assertTrue(paired > 0.4 && sequential < 0.05, "share of pixels that keep their value: paired " + paired
+                    + ", sequential " + sequential);
+        }
+    }
+
+    @Test
+    void priorsForTheControls() {
+        assertEquals(45, OrientationPrior.natural().rotated(45).offsetDeg());
+        assertTrue(OrientationPrior.amplified().cardinalWeight() > 2 * OrientationPrior.natural().cardinalWeight());
+        double[] d = HuePrior.natural().density();
+        double[] s = HuePrior.natural().shifted(90).density();
+        for (int h = 0; h < 360; h++) {
+            assertEquals(d[h], s[(h + 90) % 360], 1e-12, "shifted density at " + h);
+        }
+    }
 }

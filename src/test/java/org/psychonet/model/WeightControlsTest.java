@@ -46,4 +46,27 @@ class WeightControlsTest {
             }
         }
     }
+
+    @Test
+    void scalingMultipliesWeightsOnlyAndScalesAnUnbiasedNetworksOutputByThePowerOfItsDepth() {
+        try (TapNetwork net = SmallCnn.build(new Shape(3, 16, 16), 16, 5, DataType.FLOAT32, 1, false);
+             ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+            Map<String, float[]> before = values(net);
+            ai.djl.ndarray.NDArray x = m.randomNormal(new Shape(2, 3, 16, 16));
+            float[] y0 = net.forward(x).get(net.layers().size() - 1).toFloatArray();
+            WeightControls.scaleWeights(net.model().getBlock(), 0.5);
+            Map<String, float[]> after = values(net);
+            for (String k : before.keySet()) {
+                float f = k.endsWith("weight") ? 0.5f : 1f;
+                for (int i = 0; i < before.get(k).length; i++) {
+                    org.junit.jupiter.api.Assertions.assertEquals(f * before.get(k)[i], after.get(k)[i], 1e-7, k);
+                }
+            }
+            // biases start at 0 and ReLU is positively homogeneous: 5 weight layers scale the output by 0.5⁵
+            float[] y1 = net.forward(x).get(net.layers().size() - 1).toFloatArray();
+            for (int i = 0; i < y0.length; i++) {
+                org.junit.jupiter.api.Assertions.assertEquals(y0[i] / 32, y1[i], 1e-6 * (1 + Math.abs(y0[i])));
+            }
+        }
+    }
 }

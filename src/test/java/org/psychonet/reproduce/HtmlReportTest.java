@@ -111,6 +111,9 @@ class HtmlReportTest {
         assertEquals("fig6d", HtmlReport.legacyPanel("supervised", "balanced_profile"));
         assertEquals("sifig2", HtmlReport.legacyPanel("linear", "depths"));
         assertEquals("", HtmlReport.legacyPanel("stats", "pca_components"));
+        assertEquals("sifig1b", HtmlReport.legacyPanel("deepnets", "sifig1b_small"));
+        assertEquals("fig2c", HtmlReport.legacyPanel("deepnets", "fig2c_depth_small"));
+        assertEquals("", HtmlReport.legacyPanel("deepnets", "fig9z_small"));
     }
 
     private static int count(String s, String what) {

@@ -207,18 +207,15 @@ class ExactVersusFiniteDifferenceTest {
 
     @ParameterizedTest
     @MethodSource("families")
-    void gridStencilAgreesWithExactOnALinearMapAndItsErrorOnTheMlpIsReported(StimulusFamily f) {
+    void gridStencilAgreesWithExactOnALinearMap(StimulusFamily f) {
+        // (the grid's error on ReLU networks, and its estimate, are ErrorEstimateTest's and ResNet18ParityIT's)
         double[] thetas = f.axis().grid(f.axis().defaultCount());
-        try (Network lin = randomLinear(f, 2); Network mlp = randomMlp(f)) {
+        try (Network lin = randomLinear(f, 2)) {
             double linErr = relativeError(measure(lin, f, thetas, DerivativeMethod.GRID, Double.NaN),
                     measure(lin, f, thetas, DerivativeMethod.EXACT, Double.NaN));
-            double mlpErr = relativeError(measure(mlp, f, thetas, DerivativeMethod.GRID, Double.NaN),
-                    measure(mlp, f, thetas, DerivativeMethod.EXACT, Double.NaN));
-            System.out.printf("grid vs exact on %s (%d-point grid): linear %.3g, ReLU MLP %.3g%n", f.name(),
-                    thetas.length, linErr, mlpErr);
+            System.out.printf("grid vs exact on %s (%d-point grid): linear %.3g%n", f.name(), thetas.length, linErr);
             // hue included: its stencils shift to stay on one side of HSV→RGB's 60° kinks
             assertTrue(linErr <= 1e-3, f.name() + ": grid differs from exact by " + linErr);
-            assertTrue(Double.isFinite(mlpErr));
         }
     }
 

@@ -1,93 +1,47 @@
 package org.psychonet.learning.cnn;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 /**
- * A supervised image task for CPU training: labelled images, from which batches of random crops are
- * drawn. Two constructions:
- * <ul>
- * <li>{@link #whichImage}: for the built-in world and unlabelled photo folders, class i is "the crop
- * came from source image i". Telling many images apart from small random crops needs colour, texture
- * and edge features at every orientation the images contain, so the network meets the images' own
- * orientation and hue statistics, as with ImageNet classification, without any labels.</li>
- * <li>{@link #labelled}: a folder with one sub-folder per class (ImageNet, CIFAR layouts).</li>
- * </ul>
+ * A supervised image task: pool image i has class {@code labels[i]}; batches are random crops with their
+ * images' labels. Used for labelled folders (one sub-folder per class: ImageNet, CIFAR layouts) and for labels the
+ * built-in world knows about its own images (the shape at the centre: a task colour and mean luminance cannot
+ * solve, because the world draws colours independently of shapes).
  */
-public final class ImageClassTask {
+public record ImageClassTask(String description, ImagePool images, int[] labels, List<String> classNames)
+        implements CnnTask {
 
-    /** An RGB image, channel-major (C=3, H, W), values in [0, 1]. */
-    public record Img(int height, int width, float[] chw) {
-        public Img {
-            if (chw.length != 3 * height * width) {
-                throw new IllegalArgumentException("image data has " + chw.length + " values, expected 3×"
-                        + height + "×" + width);
+    public ImageClassTask {
+        if (labels.length != images.size()) {
+            throw new IllegalArgumentException(labels.length + " labels for " + images.size() + " images");
+        }
+        for (int l : labels) {
+            if (l < 0 || l >= classNames.size()) {
+                throw new IllegalArgumentException("label " + l + " outside 0.." + (classNames.size() - 1));
             }
         }
+        labels = labels.clone();
+        classNames = List.copyOf(classNames);
     }
 
-    private final String description;
-    private final List<Img> images;
-    private final int[] labels;
-    private final List<String> classNames;
-
-    private ImageClassTask(String description, List<Img> images, int[] labels, List<String> classNames) {
-        this.description = description;
-        this.images = List.copyOf(images);
-        this.labels = labels.clone();
-        this.classNames = List.copyOf(classNames);
-    }
-
-    /** Class i = source image i; images are shrunk so their short side is at most {@code maxShort}. */
-    public static ImageClassTask whichImage(String description, List<Img> images, int maxShort) {
-        List<Img> small = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        int[] labels = new int[images.size()];
-        for (int i = 0; i < images.size(); i++) {
-            small.add(ImageCrops.shrink(images.get(i), maxShort));
-            labels[i] = i;
-            names.add("image" + i);
-        }
-        return new ImageClassTask("which source image a crop came from (" + images.size() + " classes) · "
-                + description, small, labels, names);
-    }
-
-    /** Images with given labels (0 … classNames.size() − 1). */
-    public static ImageClassTask labelled(String description, List<Img> images, int[] labels,
-                                          List<String> classNames, int maxShort) {
-        List<Img> small = new ArrayList<>();
-        for (Img im : images) {
-            small.add(ImageCrops.shrink(im, maxShort));
-        }
-        return new ImageClassTask("labelled classes (" + classNames.size() + ") · " + description, small, labels,
-                classNames);
-    }
-
+    @Override
     public String describe() {
-        return description;
+        return "classification into " + classNames.size() + " classes · " + description;
     }
 
     public int classes() {
         return classNames.size();
     }
 
-    public int size() {
-        return images.size();
-    }
-
-    /**
-     * Draws a batch: uniformly chosen images, one random crop each (see {@link ImageCrops#randomCrop}).
-     *
-     * @param data   batch × 3 × size × size, standardized
-     * @param target batch labels
-     */
-    public void sample(Random rng, int size, double minScale, boolean flip, float[] data, int[] target) {
+    @Override
+    public void sample(Random rng, int size, double minScale, boolean flip, float[] inputs, float[] targets,
+                       int[] out) {
         int per = 3 * size * size;
-        for (int b = 0; b < target.length; b++) {
+        for (int b = 0; b < out.length; b++) {
             int i = rng.nextInt(images.size());
-            ImageCrops.randomCrop(images.get(i), size, minScale, flip, rng, data, b * per);
-            target[b] = labels[i];
+            images.crop(i, rng, size, minScale, flip, inputs, b * per);
+            out[b] = labels[i];
         }
     }
 }

@@ -49,6 +49,7 @@ public record ArchSpec(Architecture arch, int width, int classes) {
             case ALEXNET -> AlexNetStyle.build(inputShape, true, width, classes, type, seed);
             case ALEXNET_NONOVERLAP -> AlexNetStyle.build(inputShape, false, width, classes, type, seed);
             case SMALL -> SmallCnn.build(inputShape, width, classes, type, seed);
+            case SMALL_NOBN -> SmallCnn.build(inputShape, width, classes, type, seed, false);
             case VIT -> VisionTransformer.build(inputShape, width, classes,
                     VisionTransformer.Config.forInput(inputShape), type, seed);
         };

@@ -16,6 +16,8 @@ public enum Architecture {
     /** AlexNet with non-overlapping 2×2 pools (SI Fig. 1c). */
     ALEXNET_NONOVERLAP("alexnet-nonoverlap", 1, 1000),
     SMALL("small", 16, 10),
+    /** The small CNN without batch norm (convolutions with bias): the rich-regime variant of issue 12.3. */
+    SMALL_NOBN("small-nobn", 16, 10),
     /** A small vision transformer: token width 64, 8×8 patches of the input, 4 blocks (Fig. 2c's ViT at CPU scale). */
     VIT("vit", 64, 10);
 

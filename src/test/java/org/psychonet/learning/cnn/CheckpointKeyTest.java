@@ -41,7 +41,7 @@ class CheckpointKeyTest {
 
     @Test
     void aCheckpointOfAnotherWidthSeedTaskOrSettingIsRefusedWithOneLine(@TempDir Path tmp) throws Exception {
-        ImageClassTask task = ImageClassTask.whichImage("synthetic", CnnTrainerIT.synthetic(3, 16, 1), 16);
+        ImageClassTask task = CnnTrainerIT.whichImage("synthetic", CnnTrainerIT.synthetic(3, 16, 1));
         Path ck = checkpointAtWidth(tmp.resolve("ck"), 4, task);
         ArchSpec w4 = new ArchSpec("small", 4, task.classes());
         Map<String, Object> prov = Map.of("condition", "natural");
@@ -56,7 +56,7 @@ class CheckpointKeyTest {
         assertTrue(e.getMessage().contains("training.steps = 4, not 5"), e.getMessage());
         e = resumeRefused(ck, w4, ONE_STEP, task, 3, Map.of("condition", "uniform"));
         assertTrue(e.getMessage().contains("provenance.condition = \"natural\", not \"uniform\""), e.getMessage());
-        ImageClassTask other = ImageClassTask.whichImage("other photos", CnnTrainerIT.synthetic(3, 16, 1), 16);
+        ImageClassTask other = CnnTrainerIT.whichImage("other photos", CnnTrainerIT.synthetic(3, 16, 1));
         e = resumeRefused(ck, w4, ONE_STEP, other, 3, prov);
         assertTrue(e.getMessage().startsWith("the checkpoint in " + ck + " belongs to another run (task = "),
                 e.getMessage());
@@ -64,7 +64,7 @@ class CheckpointKeyTest {
 
     @Test
     void theSameRunResumes(@TempDir Path tmp) throws Exception {
-        ImageClassTask task = ImageClassTask.whichImage("synthetic", CnnTrainerIT.synthetic(3, 16, 1), 16);
+        ImageClassTask task = CnnTrainerIT.whichImage("synthetic", CnnTrainerIT.synthetic(3, 16, 1));
         Path ck = checkpointAtWidth(tmp.resolve("ck"), 4, task);
         ArchSpec spec = new ArchSpec("small", 4, task.classes());
         try (TapNetwork net = spec.build(INPUT, DataType.FLOAT32, 1)) {
