@@ -125,6 +125,29 @@ public final class LinearDynamics implements Experiment<LinearDynamics.Config, L
         /** Patches the quick profile estimates Σ from when it learns from images rather than synthetic data. */
         public static final int QUICK_IMAGE_PATCHES = 20_000;
 
+        /** A {@code learningRate} of 0 asks for the automatic rate, η = 0.12/(2·scale·λ_1). */
+        public static final double AUTOMATIC_RATE = 0;
+
+        /**
+         * The learning rate a user wrote: a positive number, or {@code auto} for {@link #AUTOMATIC_RATE} (a typed 0
+         * or negative rate is refused rather than silently becoming the automatic one).
+         */
+        public static double learningRate(String text) {
+            String t = text == null ? "" : text.strip();
+            if (t.equalsIgnoreCase("auto")) {
+                return AUTOMATIC_RATE;
+            }
+            double v;
+            try {
+                v = Double.parseDouble(t);
+            } catch (NumberFormatException e) {
+                v = Double.NaN;
+            }
+            InvalidInputException.requireParameter(Double.isFinite(v) && v > 0, "learningRate", "'" + t
+                    + "' is not a learning rate; give a positive number (Methods: 1.0) or auto (0.12/(2·scale·λ1))");
+            return v;
+        }
+
         /** The paper's settings (Methods, "Linear network experiments"; Fig. 5). */
         public static Config paper() {
             return new Config(List.of(1, 2, 3), true, LinearMethod.SGD, 3000, 1.0, 16_384, PAPER_PATCHES, 32,
@@ -285,6 +308,8 @@ public final class LinearDynamics implements Experiment<LinearDynamics.Config, L
             InvalidInputException.requireParameter(topPcs >= 2 && topPcs <= size * size, "topPcs",
                     "must be in [2, " + size * size + "] at patch size " + size);
             InvalidInputException.requireParameter(batch >= 1, "batch", "must be at least 1");
+            InvalidInputException.requireParameter(patches >= 0, "patches", patches + " must be a positive number (the paper: "
+                    + PAPER_PATCHES + ")");
             InvalidInputException.requireParameter(method != LinearMethod.SGD || patches >= 1, "patches",
                     "must be at least 1 for sgd (the paper: " + PAPER_PATCHES + ")");
             InvalidInputException.requireParameter(images != null && !images.isBlank(), "images",
