@@ -464,6 +464,12 @@ public final class DeepNetworks implements Experiment<DeepNetworks.Config, DeepN
             InvalidInputException.requireParameter(!probes.isEmpty(), "probes", "needs at least one Gabor setting");
             InvalidInputException.requireParameter(model != null || !tasks.isEmpty(), "tasks",
                     "is empty; give at least one of denoise, centre-shape, labels");
+            InvalidInputException.requireParameter(model != null || !arch.equals("vit"), "arch", "vit is not trained "
+                    + "by deepnets yet (measure it with sensitivity --model vit); choose small, resnet18, vgg16bn, alexnet "
+                    + "or alexnet-nonoverlap");
+            InvalidInputException.requireParameter(model != null || !regimes.contains(Regime.RICH)
+                    || arch.equals("small"), "regimes", "rich is built for the small CNN only (small-nobn); give "
+                    + "--regimes standard or --arch small");
             InvalidInputException.requireParameter(model != null || regimes.contains(Regime.STANDARD), "regimes",
                     "must include standard (the rich regime is compared with it)");
             InvalidInputException.requireParameter(model != null || !conditions.isEmpty(), "conditions",
