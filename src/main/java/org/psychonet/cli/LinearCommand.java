@@ -9,6 +9,7 @@ import org.psychonet.learning.linear.LinearMethod;
 import org.psychonet.report.LinearReport;
 import org.psychonet.util.output.SafeOutput;
 import org.psychonet.util.InvalidInputException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,9 +31,21 @@ public final class LinearCommand extends RunCommand {
     @Option(names = "--steps", description = "Gradient steps (default: 3000; 2000 with --quick).")
     Long steps;
 
-    @Option(names = "--lr", description = "Learning rate η: a positive number or auto (0.12/(2·scale·λ1)). Default: "
-            + "1.0 (Methods); auto with --quick.")
-    String lr;
+    @Option(names = "--lr", converter = LearningRate.class, description = "Learning rate η: a positive number or auto "
+            + "(0.12/(2·scale·λ1)). Default: 1.0 (Methods); auto with --quick.")
+    Double lr;
+
+    /** {@code --lr}: the config's one parse of a typed rate ({@code auto} or a positive number). */
+    static final class LearningRate implements CommandLine.ITypeConverter<Double> {
+        @Override
+        public Double convert(String text) {
+            try {
+                return LinearDynamics.Config.learningRate(text);
+            } catch (InvalidInputException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage().replaceFirst("^learningRate ", ""));
+            }
+        }
+    }
 
     @Option(names = "--batch", description = "SGD minibatch (default: 16384, Methods).")
     Integer batch;
@@ -130,7 +143,7 @@ public final class LinearCommand extends RunCommand {
             c = c.withSteps(steps);
         }
         if (lr != null) {
-            c = c.withLearningRate(LinearDynamics.Config.learningRate(lr));
+            c = c.withLearningRate(lr);
         }
         if (batch != null) {
             c = c.withBatch(batch);

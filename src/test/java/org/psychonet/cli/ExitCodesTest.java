@@ -101,7 +101,9 @@ class ExitCodesTest {
             Outcome o = run(java.util.Arrays.copyOfRange(c, 1, c.length));
             assertEquals(Main.BAD_INPUT, o.code(), String.join(" ", c) + ": " + o.err());
             assertEquals(1, o.err().strip().lines().count(), o.err());
-            assertTrue(o.err().startsWith("psychonet: " + c[0] + " "), "names the flag first: " + o.err());
+            assertTrue(o.err().startsWith("psychonet: " + c[0] + " ")
+                    || o.err().startsWith("psychonet: Invalid value for option '" + c[0] + "': "), "names the flag first: "
+                    + o.err());
         }
         assertNothingWritten();
     }
