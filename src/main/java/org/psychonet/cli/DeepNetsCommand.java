@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
                 + "paper's controls; or of an imported model.")
 public final class DeepNetsCommand extends RunCommand {
 
-    @Option(names = "--quick", description = "The quick profile: small CNN, 32 px, 3 seeds, 300 steps (default).")
+    @Option(names = "--quick", description = "The quick profile: small CNN, 32 px, 3 seeds, 100 steps (default).")
     boolean quick;
 
     @Option(names = "--full", description = "The full profile: 5 seeds, 3,000 steps, 180 orientations (hours).")
@@ -74,7 +74,7 @@ public final class DeepNetsCommand extends RunCommand {
             + "(default 90).")
     Double hueShift;
 
-    @Option(names = "--steps", description = "SGD steps per network (default: quick 300, full 3000).")
+    @Option(names = "--steps", description = "SGD steps per network (default: quick 100, full 3000).")
     Integer steps;
 
     @Option(names = "--batch", description = "Images per SGD step (default 64).")
