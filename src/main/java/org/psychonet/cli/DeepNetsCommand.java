@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
                 + "paper's controls; or of an imported model.")
 public final class DeepNetsCommand extends RunCommand {
 
-    @Option(names = "--quick", description = "The quick profile: small CNN, 32 px, 3 seeds, 300 steps (default).")
+    @Option(names = "--quick", description = "The quick profile: small CNN, 32 px, 3 seeds, 100 steps (default).")
     boolean quick;
 
     @Option(names = "--full", description = "The full profile: 5 seeds, 3,000 steps, 180 orientations (hours).")
@@ -57,6 +57,11 @@ public final class DeepNetsCommand extends RunCommand {
             + "sub-folders); default: world denoise,centre-shape; photographs denoise.")
     List<String> tasks;
 
+    @Option(names = "--regimes", split = ",", description = "standard (default initialization, batch norm) and/or "
+            + "rich (no batch norm, output scaled to 1/100 at the start; denoising on the natural and uniform worlds "
+            + "or the photographs); default: quick standard, full standard,rich.")
+    List<String> regimes;
+
     @Option(names = {"--conditions", "--condition"}, split = ",", description = "World: natural, uniform, oblique, amplified, "
             + "hue-uniform, hue-shift90 (default all). Photographs: photos, photos-rotated, photos-hue-shifted "
             + "(default all).")
@@ -69,7 +74,7 @@ public final class DeepNetsCommand extends RunCommand {
             + "(default 90).")
     Double hueShift;
 
-    @Option(names = "--steps", description = "SGD steps per network (default: quick 300, full 3000).")
+    @Option(names = "--steps", description = "SGD steps per network (default: quick 100, full 3000).")
     Integer steps;
 
     @Option(names = "--batch", description = "Images per SGD step (default 64).")
@@ -157,6 +162,9 @@ public final class DeepNetsCommand extends RunCommand {
         }
         if (tasks != null) {
             c = c.withTasks(tasks.stream().map(DeepNetworks.Task::parse).toList());
+        }
+        if (regimes != null) {
+            c = c.withRegimes(regimes.stream().map(DeepNetworks.Regime::parse).toList());
         }
         if (conditions != null) {
             c = c.withConditions(conditions.stream().map(DeepNetworks.Condition::parse).toList());

@@ -30,8 +30,9 @@ public final class LinearCommand extends RunCommand {
     @Option(names = "--steps", description = "Gradient steps (default: 3000; 2000 with --quick).")
     Long steps;
 
-    @Option(names = "--lr", description = "Learning rate η (default: 1.0, Methods; with --quick 0 = automatic: 0.12/(2·scale·λ1)).")
-    Double lr;
+    @Option(names = "--lr", description = "Learning rate η: a positive number or auto (0.12/(2·scale·λ1)). Default: "
+            + "1.0 (Methods); auto with --quick.")
+    String lr;
 
     @Option(names = "--batch", description = "SGD minibatch (default: 16384, Methods).")
     Integer batch;
@@ -129,7 +130,7 @@ public final class LinearCommand extends RunCommand {
             c = c.withSteps(steps);
         }
         if (lr != null) {
-            c = c.withLearningRate(lr);
+            c = c.withLearningRate(LinearDynamics.Config.learningRate(lr));
         }
         if (batch != null) {
             c = c.withBatch(batch);

@@ -265,6 +265,9 @@ public final class SupervisedLabelNoise
                         NonFiniteLossException.check("supervised " + c.label() + " seed " + sd, step, loss);
                         bar.step();
                     });
+                    // the loss is checked before each update: the last update can still leave NaN weights
+                    NonFiniteLossException.check("supervised " + c.label() + " seed " + sd, t.steps(), "sensitivity",
+                            trace.finalSensitivity());
                     thetas = trace.thetas();
                     seeds.add(measure(trace, sd, prior, noise, c, config.prior()));
                 }

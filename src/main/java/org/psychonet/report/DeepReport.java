@@ -1,14 +1,11 @@
 package org.psychonet.report;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
 import org.psychonet.experiment.Claim;
 import org.psychonet.experiment.DeepLinearBridge;
 import org.psychonet.experiment.DeepNetworks;
@@ -20,6 +17,9 @@ import org.psychonet.experiment.DeepNetworks.Regime;
 import org.psychonet.experiment.DeepNetworks.Task;
 import org.psychonet.experiment.DeepNetworks.TrainedNetwork;
 import org.psychonet.images.ColorSpace;
+import org.psychonet.report.plot.Axis;
+import org.psychonet.report.plot.Palette;
+import org.psychonet.report.plot.Plot;
 import org.psychonet.util.Statistics;
 
 /**
@@ -27,27 +27,27 @@ import org.psychonet.util.Statistics;
  * band) and the verdict in the title; CSVs of every number behind them (per network, snapshot, layer, θ).
  */
 public final class DeepReport {
-    private static final Color[] PALETTE = {new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115),
-        new Color(204, 121, 167), new Color(230, 159, 0), new Color(86, 180, 233), Color.BLACK, Color.GRAY};
-
     private DeepReport() {
     }
 
-    /** psychonet's chart style, with the legend below the plot (the deep figures' labels carry verdicts). */
-    static XYChart chart(String title, String xLabel, String yLabel) {
-        XYChart c = Plots.lineChart(title, xLabel, yLabel);
-        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
-        c.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
-        return c;
-    }
-
+    /** The CSVs of every number, then every panel's PNG. */
     public static void write(DeepNetworks.Result r, Path dir) throws IOException {
         writeClaims(r, dir);
         if (r.imported() != null) {
             writeImported(r, dir);
-            return;
+        } else {
+            writeCsvs(r, dir);
         }
-        writeCsvs(r, dir);
+        Panel.writeAll(panels(r), dir);
+    }
+
+    /** Every panel of the report, in the order of the paper's figures (the page orders them again). */
+    public static List<Panel> panels(DeepNetworks.Result r) {
+        List<Panel> out = new ArrayList<>();
+        if (r.imported() != null) {
+            out.add(importedPanel(r));
+            return out;
+        }
         for (Task t : Task.values()) {
             if (r.networks().stream().noneMatch(n -> n.task() == t)) {
                 continue;
@@ -56,16 +56,25 @@ public final class DeepReport {
             List<Condition> shown = worlds ? List.of(Condition.NATURAL, Condition.UNIFORM, Condition.OBLIQUE,
                     Condition.AMPLIFIED) : List.of(Condition.PHOTOS, Condition.PHOTOS_ROTATED);
             String id = "deepnets." + (worlds ? "" : "photos.") + t.label();
-            Plots.save(orientationChart(r, t, shown, id), dir.resolve("fig2c_" + t.label() + ".png"));
-            Plots.save(depthChart(r, t, shown, id), dir.resolve("fig2c_depth_" + t.label() + ".png"));
-            Plots.save(timeCourseChart(r, t, shown), dir.resolve("timecourse_" + t.label() + ".png"));
+            String how = settings(r, t);
+            out.add(new Panel("fig2c", "fig2c_" + t.label(), "Small CNN (" + t.label() + "): deep-layer sensitivity "
+                    + "to orientation per training world", "Deep layers " + r.deepLayers() + ", after training; "
+                    + how, orientationChart(r, t, shown, id)));
+            out.add(new Panel("fig2c", "fig2c_depth_" + t.label(), "Cardinal/oblique ratio layer by layer ("
+                    + t.label() + ")", how, depthChart(r, t, shown, id)));
+            out.add(new Panel("", "timecourse_" + t.label(), "Time course of the deep-layer cardinal/oblique ratio ("
+                    + t.label() + ")", "Snapshots during training (step 0: the shared untrained network); " + how,
+                    timeCourseChart(r, t, shown)));
             Condition rotated = worlds ? Condition.OBLIQUE : Condition.PHOTOS_ROTATED;
             Condition base = worlds ? Condition.NATURAL : Condition.PHOTOS;
-            if (!r.of(t, Regime.STANDARD, rotated).isEmpty()) {
-                Plots.save(differenceChart(r, t, rotated, base, id), dir.resolve("sifig1b_" + t.label() + ".png"));
+            if (!r.of(t, Regime.STANDARD, rotated).isEmpty() && !r.of(t, Regime.STANDARD, base).isEmpty()) {
+                out.add(new Panel("sifig1b", "sifig1b_" + t.label(), "Difference profile " + rotated.label() + " − "
+                        + base.label() + " (" + t.label() + ")", "Paired per seed, deep layers; " + how,
+                        differenceChart(r, t, rotated, base, id)));
             }
             if (worlds && r.config().probes().size() > 1) {
-                Plots.save(probeChart(r, t, id), dir.resolve("sifig3_" + t.label() + ".png"));
+                out.add(new Panel("sifig3", "sifig3_" + t.label(), "Natural − uniform effect per Gabor setting ("
+                        + t.label() + ")", how, probeChart(r, t, id)));
             }
             Condition shifted = worlds ? Condition.HUE_SHIFTED : Condition.PHOTOS_HUE_SHIFTED;
             List<TrainedNetwork> b = r.of(t, Regime.STANDARD, base);
@@ -74,20 +83,34 @@ public final class DeepReport {
                 if (worlds && !r.of(t, Regime.STANDARD, Condition.HUE_UNIFORM).isEmpty()) {
                     hues.add(Condition.HUE_UNIFORM);
                 }
-                Plots.save(hueChart(r, t, hues, id + ".hue.histogram", true), dir.resolve("fig3c_" + t.label()
-                        + ".png"));
+                out.add(new Panel("fig3c", "fig3c_" + t.label(), "Deep-layer sensitivity to hue with the training hue "
+                        + "histogram behind (" + t.label() + ")", how, hueChart(r, t, hues, id + ".hue.histogram",
+                        true)));
                 if (!r.of(t, Regime.STANDARD, shifted).isEmpty()) {
-                    Plots.save(hueChart(r, t, List.of(base, shifted), id + (worlds ? ".hue.shift" : ".hue.shift"),
-                            false), dir.resolve("fig3d_" + t.label() + ".png"));
+                    out.add(new Panel("fig3d", "fig3d_" + t.label(), "Trained on hue-shifted images: the curve moves "
+                            + "(" + t.label() + ")", "Both conditions on one axis; " + how, hueChart(r, t,
+                            List.of(base, shifted), id + ".hue.shift", false)));
                 }
             }
         }
         if (r.pooling() != null) {
-            Plots.save(poolingChart(r), dir.resolve("sifig1c_pooling.png"));
+            out.add(new Panel("sifig1c", "sifig1c_pooling", "Untrained AlexNet: overlapping versus non-overlapping "
+                    + "pools", r.pooling().settings().seeds() + " initializations, "
+                    + r.pooling().settings().inputSize() + " px, widths ÷" + r.pooling().settings().widthDivisor(),
+                    poolingChart(r)));
         }
         if (r.bridge() != null) {
-            Plots.save(bridgeChart(r), dir.resolve("linear_bridge.png"));
+            out.add(new Panel("", "linear_bridge", "Depth-1 linear autoencoder on the same worlds (bridge to Figs 4–5)",
+                    "Same Gabor probe as the CNNs; " + r.bridge().runs().size() + " runs", bridgeChart(r)));
         }
+        return out;
+    }
+
+    private static String settings(DeepNetworks.Result r, Task t) {
+        DeepNetworks.Config c = r.config();
+        return c.arch() + " width " + c.width() + ", " + c.inputSize() + " px, " + c.training().steps()
+                + " SGD steps of " + c.training().batch() + ", " + (t == Task.CENTRE_SHAPE ? c.shapeImages()
+                : c.sourceImages()) + " images per condition, " + c.seeds() + " paired seeds.";
     }
 
     private static Claim claim(DeepNetworks.Result r, String id) {
@@ -103,33 +126,10 @@ public final class DeepReport {
                 c.value().n(), c.holds() ? "holds" : "does not hold");
     }
 
-    /** Mean ± 1 s.e. over seeds: the mean line in the legend, its band as two thin lines. */
-    static void band(XYChart chart, String name, double[] x, double[][] perSeed, Color color) {
-        int n = x.length;
-        double[] mean = new double[n];
-        double[] lo = new double[n];
-        double[] hi = new double[n];
-        for (int i = 0; i < n; i++) {
-            double[] v = new double[perSeed.length];
-            for (int k = 0; k < v.length; k++) {
-                v[k] = perSeed[k][i];
-            }
-            mean[i] = Statistics.mean(v);
-            double se = v.length > 1 ? Statistics.se(v) : 0;
-            lo[i] = mean[i] - se;
-            hi[i] = mean[i] + se;
-        }
-        Plots.line(chart, name + (perSeed.length > 1 ? " (n = " + perSeed.length + ")" : ""), x, mean, color);
-        if (perSeed.length > 1) {
-            Color light = new Color(color.getRed(), color.getGreen(), color.getBlue(), 110);
-            for (double[] edge : new double[][] {lo, hi}) {
-                XYSeries s = chart.addSeries(name + (edge == lo ? " −1 s.e." : " +1 s.e."), x, edge);
-                s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
-                s.setLineColor(light);
-                s.setLineWidth(1f);
-                s.setLineStyle(new BasicStroke(1f));
-                s.setShowInLegend(false);
-            }
+    /** A note under the plot with a claim's verdict, when the run tested it. */
+    private static void verdictNote(Plot p, String what, Claim c) {
+        if (c != null) {
+            p.note(what + ": " + verdict(c) + ".");
         }
     }
 
@@ -169,59 +169,71 @@ public final class DeepReport {
     }
 
     /** Fig. 2c: deep-layer normalized √D over orientation per condition (×θ count: 1 = flat). */
-    static XYChart orientationChart(DeepNetworks.Result r, Task t, List<Condition> shown, String id) {
+    static Plot orientationChart(DeepNetworks.Result r, Task t, List<Condition> shown, String id) {
         int n = r.thetaDeg().length;
-        XYChart chart = chart("Fig. 2c · " + t.label() + " · natural − uniform "
-                + verdict(claim(r, id + ".natural_vs_uniform")), "orientation (deg), deep layers " + r.deepLayers(),
-                "normalized √D × θ count (1 = flat)");
+        Plot p = Plot.of("", Axis.orientation(), Axis.linear("normalized √D × θ count (1 = flat)"));
         int k = 0;
         for (Condition c : shown) {
             List<Measurement> ms = finals(r, t, c);
             if (!ms.isEmpty()) {
-                String claimId = switch (c) {
-                    case OBLIQUE -> ".oblique_vs_uniform";
-                    case AMPLIFIED -> ".amplified_vs_uniform";
-                    default -> null;
-                };
-                String label = c.label() + (claimId == null ? "" : " · vs uniform " + verdict(claim(r, id + claimId)));
-                band(chart, label, r.thetaDeg(), curves(r, ms, LayerMeasure::orientation, n), PALETTE[k]);
+                p.meanBand(c.label(), r.thetaDeg(), curves(r, ms, LayerMeasure::orientation, n), Palette.condition(k));
             }
             k++;
         }
         for (String kind : List.of("init", "shuffle")) {
             List<Measurement> ms = controls(r, t, kind);
             if (!ms.isEmpty()) {
-                String label = kind.equals("init") ? "untrained · nearer uniform than natural "
-                        + verdict(claim(r, id + ".init_near_uniform"))
-                        : "natural, shuffled · nearer untrained " + verdict(claim(r, id + ".shuffle"));
-                band(chart, label, r.thetaDeg(), curves(r, ms, LayerMeasure::orientation, n),
-                        kind.equals("init") ? Color.BLACK : Color.GRAY);
+                double[][] y = curves(r, ms, LayerMeasure::orientation, n);
+                if (kind.equals("init")) {
+                    p.meanBand("untrained", r.thetaDeg(), y, INK);
+                } else {
+                    p.dashed("natural, weights shuffled", r.thetaDeg(), mean(y), Palette.GREY);
+                }
             }
         }
-        return chart;
+        p.hline(1, "flat");
+        verdictNote(p, "natural − uniform ratio", claim(r, id + ".natural_vs_uniform"));
+        verdictNote(p, "oblique − uniform", claim(r, id + ".oblique_vs_uniform"));
+        verdictNote(p, "amplified − uniform", claim(r, id + ".amplified_vs_uniform"));
+        verdictNote(p, "untrained nearer uniform than natural", claim(r, id + ".init_near_uniform"));
+        verdictNote(p, "shuffled nearer untrained", claim(r, id + ".shuffle"));
+        return p;
+    }
+
+    private static final Color INK = new Color(0x22, 0x22, 0x22);
+
+    private static double[] mean(double[][] perSeed) {
+        double[] m = new double[perSeed[0].length];
+        for (double[] s : perSeed) {
+            for (int i = 0; i < m.length; i++) {
+                m[i] += s[i] / perSeed.length;
+            }
+        }
+        return m;
     }
 
     /** Fig. 2c by depth: the cardinal/oblique ratio of every measured layer per condition. */
-    static XYChart depthChart(DeepNetworks.Result r, Task t, List<Condition> shown, String id) {
+    static Plot depthChart(DeepNetworks.Result r, Task t, List<Condition> shown, String id) {
         double[] x = new double[r.layers().size()];
         for (int i = 0; i < x.length; i++) {
             x[i] = i;
         }
-        XYChart chart = chart("Fig. 2c by layer · " + t.label() + " · depth ρ " + verdict(claim(r,
-                id + ".depth")), "layer (" + String.join(", ", r.layers()) + ")", "cardinal / oblique ratio");
+        Plot p = Plot.of("", Axis.categories("layer", r.layers()), Axis.linear("cardinal / oblique ratio"));
         int k = 0;
         for (Condition c : shown) {
             List<Measurement> ms = finals(r, t, c);
             if (!ms.isEmpty()) {
-                band(chart, c.label(), x, ratiosByLayer(r, ms), PALETTE[k]);
+                p.meanBand(c.label(), x, ratiosByLayer(r, ms), Palette.condition(k));
             }
             k++;
         }
         List<Measurement> init = controls(r, t, "init");
         if (!init.isEmpty()) {
-            band(chart, "untrained", x, ratiosByLayer(r, init), Color.BLACK);
+            p.meanBand("untrained", x, ratiosByLayer(r, init), INK);
         }
-        return chart;
+        p.hline(1, "no preference");
+        verdictNote(p, "depth: Spearman ρ of layer and natural − uniform effect", claim(r, id + ".depth"));
+        return p;
     }
 
     private static double[][] ratiosByLayer(DeepNetworks.Result r, List<Measurement> ms) {
@@ -234,57 +246,43 @@ public final class DeepReport {
         return out;
     }
 
-    /** Issue 12.3: the deep-layer cardinal/oblique ratio at each snapshot, per condition. */
-    static XYChart timeCourseChart(DeepNetworks.Result r, Task t, List<Condition> shown) {
-        XYChart chart = chart("time course · " + t.label() + " · deep-layer cardinal/oblique ratio "
-                + "(dashed: rich regime)", "training step", "cardinal / oblique ratio");
-        int k = 0;
-        for (Condition c : shown) {
-            k = timeCourse(chart, r, t, Regime.STANDARD, c, k);
-        }
-        k = 0;
-        for (Condition c : shown) {
-            k = timeCourse(chart, r, t, Regime.RICH, c, k);
-        }
-        return chart;
-    }
-
-    private static int timeCourse(XYChart chart, DeepNetworks.Result r, Task t, Regime g, Condition c, int k) {
-        {
-            List<TrainedNetwork> ns = r.of(t, g, c);
-            if (!ns.isEmpty()) {
-                int s = ns.get(0).snapshots().size();
-                double[] x = new double[s];
-                double[][] y = new double[ns.size()][s];
-                for (int i = 0; i < s; i++) {
-                    x[i] = ns.get(0).snapshots().get(i).step();
-                    for (int q = 0; q < ns.size(); q++) {
-                        Measurement m = ns.get(q).snapshots().get(i);
-                        double v = 0;
-                        for (String l : r.deepLayers()) {
-                            v += m.layer(l).ratio() / r.deepLayers().size();
+    /** Issue 12.3: the deep-layer cardinal/oblique ratio at each snapshot, per condition (dashed: rich regime). */
+    static Plot timeCourseChart(DeepNetworks.Result r, Task t, List<Condition> shown) {
+        Plot p = Plot.of("", Axis.linear("training step").tight(), Axis.linear("deep-layer cardinal / oblique ratio"));
+        for (Regime g : Regime.values()) {
+            int k = 0;
+            for (Condition c : shown) {
+                List<TrainedNetwork> ns = r.of(t, g, c);
+                if (!ns.isEmpty()) {
+                    int s = ns.get(0).snapshots().size();
+                    double[] x = new double[s];
+                    double[][] y = new double[ns.size()][s];
+                    for (int i = 0; i < s; i++) {
+                        x[i] = ns.get(0).snapshots().get(i).step();
+                        for (int q = 0; q < ns.size(); q++) {
+                            y[q][i] = deepMean(r, ns.get(q).snapshots().get(i), LayerMeasure::ratio);
                         }
-                        y[q][i] = v;
+                    }
+                    if (g == Regime.RICH) {
+                        p.dashed(c.label() + " (rich regime)", x, mean(y), Palette.condition(k));
+                    } else {
+                        p.meanBand(c.label(), x, y, Palette.condition(k));
                     }
                 }
-                band(chart, c.label() + (g == Regime.RICH ? " (rich)" : ""), x, y, PALETTE[k]);
-                if (g == Regime.RICH) {
-                    chart.getSeriesMap().get(c.label() + " (rich)" + (ns.size() > 1 ? " (n = " + ns.size() + ")"
-                            : "")).setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                            new float[] {6f, 4f}, 0f));
-                }
+                k++;
             }
         }
-        return k + 1;
+        p.hline(1, "no preference");
+        return p;
     }
 
-    /** SI Fig. 1b: the difference profile (rotated − unrotated), deep layers. */
-    static XYChart differenceChart(DeepNetworks.Result r, Task t, Condition rotated, Condition base, String id) {
+    /** SI Fig. 1b: the difference profile (rotated − unrotated), deep layers, paired per seed. */
+    static Plot differenceChart(DeepNetworks.Result r, Task t, Condition rotated, Condition base, String id) {
         int n = r.thetaDeg().length;
         List<Measurement> a = finals(r, t, rotated);
         List<Measurement> b = finals(r, t, base);
-        double[][] d = new double[a.size()][];
-        for (int k = 0; k < a.size(); k++) {
+        double[][] d = new double[Math.min(a.size(), b.size())][];
+        for (int k = 0; k < d.length; k++) {
             double[] pa = deepCurve(r, a.get(k), LayerMeasure::orientation);
             double[] pb = deepCurve(r, b.get(k), LayerMeasure::orientation);
             d[k] = new double[n];
@@ -292,37 +290,45 @@ public final class DeepReport {
                 d[k][i] = (pa[i] - pb[i]) * n;
             }
         }
-        XYChart chart = chart("SI Fig. 1b · " + t.label() + " · cardinals " + verdict(claim(r,
-                id + ".rotated_profile.cardinal")) + " · obliques " + verdict(claim(r, id + ".rotated_profile.oblique")),
-                "orientation (deg)", rotated.label() + " − " + base.label() + ", normalized √D × θ count");
-        band(chart, rotated.label() + " − " + base.label(), r.thetaDeg(), d, PALETTE[1]);
-        Plots.dashed(chart, "0", new double[] {0, 180}, new double[] {0, 0}, Color.GRAY);
-        return chart;
+        Plot p = Plot.of("", Axis.orientation(), Axis.linear(rotated.label() + " − " + base.label()
+                + ", normalized √D × θ count"));
+        p.meanBand(rotated.label() + " − " + base.label(), r.thetaDeg(), d, Palette.condition(2));
+        p.hline(0, "no difference");
+        verdictNote(p, "at cardinals (expected < 0)", claim(r, id + ".rotated_profile.cardinal"));
+        verdictNote(p, "at obliques (expected > 0)", claim(r, id + ".rotated_profile.oblique"));
+        return p;
     }
 
     /** SI Fig. 3: the natural − uniform effect at each Gabor setting. */
-    static XYChart probeChart(DeepNetworks.Result r, Task t, String id) {
+    static Plot probeChart(DeepNetworks.Result r, Task t, String id) {
         List<DeepNetworks.Probe> probes = r.config().probes();
-        double[] x = new double[probes.size()];
         List<Measurement> nat = finals(r, t, Condition.NATURAL);
         List<Measurement> uni = finals(r, t, Condition.UNIFORM);
-        double[][] e = new double[nat.size()][probes.size()];
-        for (int p = 0; p < probes.size(); p++) {
-            x[p] = p;
-            for (int k = 0; k < nat.size(); k++) {
-                int pp = p;
-                e[k][p] = deepMean(r, nat.get(k), l -> l.probeRatios()[pp]) - deepMean(r, uni.get(k),
+        int seeds = Math.min(nat.size(), uni.size());
+        double[] x = new double[probes.size()];
+        double[] mean = new double[probes.size()];
+        double[] se = new double[probes.size()];
+        List<String> names = new ArrayList<>();
+        for (int q = 0; q < probes.size(); q++) {
+            int pp = q;
+            x[q] = q;
+            names.add(probes.get(q).name());
+            double[] e = new double[seeds];
+            for (int k = 0; k < seeds; k++) {
+                e[k] = deepMean(r, nat.get(k), l -> l.probeRatios()[pp]) - deepMean(r, uni.get(k),
                         l -> l.probeRatios()[pp]);
             }
+            mean[q] = Statistics.mean(e);
+            se[q] = seeds > 1 ? Statistics.se(e) : Double.NaN;
         }
-        StringBuilder title = new StringBuilder("SI Fig. 3 — " + t.label() + ": natural − uniform ratio per Gabor (");
-        for (int p = 0; p < probes.size(); p++) {
-            title.append(p).append(" = ").append(probes.get(p).name()).append(p < probes.size() - 1 ? ", " : ")");
+        Plot p = Plot.of("", Axis.categories("Gabor setting", names), Axis.linear("natural − uniform ratio")
+                .includeZero());
+        p.points("natural − uniform (mean ± s.e., n = " + seeds + ")", x, mean, se, Palette.condition(0));
+        p.hline(0, "no effect");
+        for (int q = 1; q < probes.size(); q++) {
+            verdictNote(p, probes.get(q).name(), claim(r, id + ".probe." + probes.get(q).name()));
         }
-        XYChart chart = chart(title.toString(), "Gabor setting", "cardinal/oblique ratio difference");
-        band(chart, "natural − uniform", x, e, PALETTE[0]);
-        Plots.dashed(chart, "0", new double[] {0, probes.size() - 1}, new double[] {0, 0}, Color.GRAY);
-        return chart;
+        return p;
     }
 
     private static double deepMean(DeepNetworks.Result r, Measurement m, java.util.function.ToDoubleFunction<
@@ -334,29 +340,29 @@ public final class DeepReport {
         return s / r.deepLayers().size();
     }
 
-    /** Fig. 3c/3d: deep-layer hue curves per condition, with the first condition's hue histogram. */
-    static XYChart hueChart(DeepNetworks.Result r, Task t, List<Condition> shown, String claimId, boolean histogram) {
-        XYChart chart = chart((histogram ? "Fig. 3c · " : "Fig. 3d · ") + t.label() + " · "
-                + verdict(claim(r, claimId)), "hue (deg), deep layers", "normalized √D × 360 (1 = flat)");
+    /**
+     * Fig. 3c (histogram true: the first condition's training hue histogram behind the curves, and the CIELAB
+     * distance of Fig. 3b dashed) or Fig. 3d (the conditions overlaid on one axis).
+     */
+    static Plot hueChart(DeepNetworks.Result r, Task t, List<Condition> shown, String claimId, boolean histogram) {
+        Plot p = Plot.of("", Axis.hue(), Axis.linear("normalized √D × 360 (1 = flat)"));
         double[] x = new double[360];
         for (int i = 0; i < 360; i++) {
             x[i] = i;
+        }
+        if (histogram) {
+            TrainedNetwork first = r.of(t, Regime.STANDARD, shown.get(0)).get(0);
+            p.backdrop("training hue histogram (" + shown.get(0).label() + ", seed 0)", x, first.histogram(), null);
         }
         int k = 0;
         for (Condition c : shown) {
             List<Measurement> ms = finals(r, t, c);
             if (!ms.isEmpty()) {
-                band(chart, c.label(), x, curves(r, ms, LayerMeasure::hue, 360), PALETTE[k]);
+                p.meanBand(c.label(), x, curves(r, ms, LayerMeasure::hue, 360), Palette.condition(k));
             }
             k++;
         }
         if (histogram) {
-            TrainedNetwork first = r.of(t, Regime.STANDARD, shown.get(0)).get(0);
-            double[] h = first.histogram().clone();
-            for (int i = 0; i < h.length; i++) {
-                h[i] *= 360;
-            }
-            Plots.dashed(chart, "training hue histogram (" + shown.get(0).label() + ", seed 0)", x, h, Color.BLACK);
             double[] lab = ColorSpace.hueDistance(1);
             double s = 0;
             for (double v : lab) {
@@ -365,58 +371,62 @@ public final class DeepReport {
             for (int i = 0; i < lab.length; i++) {
                 lab[i] *= 360 / s;
             }
-            Plots.dashed(chart, "CIELAB ΔE per degree (Fig. 3b), " + verdict(claim(r, "deepnets." + t.label()
-                    + ".hue.cielab")), x, lab, Color.GRAY);
+            p.dashed("CIELAB ΔE per degree (Fig. 3b)", x, lab, Palette.GREY);
+            verdictNote(p, "correlation with the histogram, natural − uniform hue world", claim(r, claimId));
+            verdictNote(p, "correlation with CIELAB ΔE", claim(r, "deepnets." + t.label() + ".hue.cielab"));
+        } else {
+            verdictNote(p, "|lag − 90°| between the two networks' curves", claim(r, claimId));
         }
-        return chart;
+        return p;
     }
 
     /** SI Fig. 1c: untrained AlexNet, overlapping and non-overlapping pools, deep layers (mean over seeds). */
-    static XYChart poolingChart(DeepNetworks.Result r) {
-        DeepNetworks.PoolingResult p = r.pooling();
-        int n = p.overlappingProfile()[0].length;
+    static Plot poolingChart(DeepNetworks.Result r) {
+        DeepNetworks.PoolingResult pr = r.pooling();
+        int n = pr.overlappingProfile()[0].length;
         double[] x = new double[n];
         for (int i = 0; i < n; i++) {
             x[i] = 180.0 * i / n;
         }
-        XYChart chart = chart("SI Fig. 1c · untrained AlexNet · overlapping − non-overlapping "
-                + verdict(claim(r, "deepnets.pooling.overlap_vs_nonoverlap")), "orientation (deg), deep layers, ÷"
-                + p.settings().widthDivisor() + " widths, " + p.settings().inputSize() + " px",
-                "normalized √D × θ count");
         double[] over = new double[n];
         double[] non = new double[n];
-        for (String l : p.deepLayers()) {
-            int li = p.layers().indexOf(l);
+        for (String l : pr.deepLayers()) {
+            int li = pr.layers().indexOf(l);
             for (int i = 0; i < n; i++) {
-                over[i] += p.overlappingProfile()[li][i] * n / p.deepLayers().size();
-                non[i] += p.nonOverlappingProfile()[li][i] * n / p.deepLayers().size();
+                over[i] += pr.overlappingProfile()[li][i] * n / pr.deepLayers().size();
+                non[i] += pr.nonOverlappingProfile()[li][i] * n / pr.deepLayers().size();
             }
         }
-        Plots.line(chart, "overlapping 3×3/2 pools", x, over, PALETTE[1]);
-        Plots.line(chart, "non-overlapping 2×2/2 pools", x, non, PALETTE[0]);
-        return chart;
+        Plot p = Plot.of("", Axis.orientation(), Axis.linear("normalized √D × θ count (deep layers)"));
+        p.line("overlapping 3×3/2 pools", x, over, Palette.condition(1));
+        p.line("non-overlapping 2×2/2 pools", x, non, Palette.condition(0));
+        p.hline(1, "flat");
+        p.note("Mean over " + pr.overlapping().length + " initializations (per-seed ratios in pooling.csv).");
+        verdictNote(p, "overlapping − non-overlapping ratio", claim(r, "deepnets.pooling.overlap_vs_nonoverlap"));
+        return p;
     }
 
     /** Issue 12.6: the linear autoencoder's cardinal/oblique ratio over training time per world. */
-    static XYChart bridgeChart(DeepNetworks.Result r) {
+    static Plot bridgeChart(DeepNetworks.Result r) {
         DeepLinearBridge.Result b = r.bridge();
         double[] x = new double[b.steps().length];
         for (int j = 0; j < x.length; j++) {
-            x[j] = Math.log10(b.steps()[j]);
+            x[j] = Math.max(b.steps()[j], 0.5);
         }
-        XYChart chart = chart("linear autoencoder, same worlds · natural − uniform at t = "
-                + b.steps()[b.claimStep()] + " " + verdict(claim(r, "deepnets.linear.natural_vs_uniform")),
-                "log10 training steps (step size 1/λ_max)", "cardinal / oblique ratio");
+        Plot p = Plot.of("", Axis.log("training steps (step size 1/λ_max)"), Axis.linear("cardinal / oblique ratio"));
         int k = 0;
         for (Condition c : List.of(Condition.NATURAL, Condition.UNIFORM, Condition.OBLIQUE, Condition.AMPLIFIED)) {
             List<DeepLinearBridge.Run> runs = b.of(c);
             if (!runs.isEmpty()) {
-                band(chart, c.label(), x, runs.stream().map(DeepLinearBridge.Run::ratio).toArray(double[][]::new),
-                        PALETTE[k]);
+                p.meanBand(c.label(), x, runs.stream().map(DeepLinearBridge.Run::ratio).toArray(double[][]::new),
+                        Palette.condition(k));
             }
             k++;
         }
-        return chart;
+        p.vline(x[b.claimStep()], "claim judged here");
+        p.hline(1, "no preference");
+        verdictNote(p, "natural − uniform", claim(r, "deepnets.linear.natural_vs_uniform"));
+        return p;
     }
 
     private static void writeClaims(DeepNetworks.Result r, Path dir) throws IOException {
@@ -443,17 +453,22 @@ public final class DeepReport {
                 csv.row(l.layer(), l.ratio());
             }
         }
-        XYChart chart = chart("Fig. 2c — " + r.config().model(), "orientation (deg)",
-                "normalized √D × θ count");
+    }
+
+    private static Panel importedPanel(DeepNetworks.Result r) {
+        Measurement m = r.imported();
         int n = r.thetaDeg().length;
+        Plot p = Plot.of("", Axis.orientation(), Axis.linear("normalized √D × θ count (1 = flat)"));
         for (int i = 0; i < m.layers().size(); i++) {
             double[] y = m.layers().get(i).orientation().clone();
             for (int q = 0; q < y.length; q++) {
                 y[q] *= n;
             }
-            Plots.line(chart, m.layers().get(i).layer(), r.thetaDeg(), y, Plots.depthColor(i, m.layers().size()));
+            p.line(m.layers().get(i).layer(), r.thetaDeg(), y, Palette.depth(i, m.layers().size()));
         }
-        Plots.save(chart, dir.resolve("orientation.png"));
+        p.hline(1, "flat");
+        return new Panel("fig2c", "orientation", "Sensitivity to orientation per layer of " + r.config().model(),
+                "The paper's Gabor scaled to " + r.config().inputSize() + " px, " + n + " orientations", p);
     }
 
     private static void writeCsvs(DeepNetworks.Result r, Path dir) throws IOException {

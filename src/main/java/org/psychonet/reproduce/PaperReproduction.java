@@ -39,7 +39,7 @@ public final class PaperReproduction {
                         SupervisedReport::write),
                 new Step<>("deepnets", "Deep networks: orientation and hue sensitivity, layer by layer",
                         List.of("fig2", "fig3", "sifig1", "sifig3"), deepNetworks(profile, images), new DeepNetworks(),
-                        DeepNetworks.Result.class, DeepReport::write));
+                        DeepNetworks.Result.class, DeepReport::write, DeepReport::panels));
     }
 
     private static ImageStatistics.Config stats(Profile profile, String images) {
@@ -64,7 +64,7 @@ public final class PaperReproduction {
             case FULL -> LinearDynamics.Config.paper();
             case QUICK -> LinearDynamics.Config.quick();
             case TINY -> LinearDynamics.Config.quick().withDepths(List.of(1), false)
-                    .withTraining(LinearMethod.FULLBATCH, 200, 0).withData("synthetic", 0, 8);
+                    .withTraining(LinearMethod.FULLBATCH, 200, LinearDynamics.Config.AUTOMATIC_RATE).withData("synthetic", 0, 8);
         };
         if (!"world".equals(images)) {
             c = c.withImages(images); // the quick profile's Σ then comes from QUICK_IMAGE_PATCHES patches

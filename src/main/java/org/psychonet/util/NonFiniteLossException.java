@@ -15,16 +15,33 @@ public class NonFiniteLossException extends RuntimeException {
      * @param loss the loss (NaN or ±Infinity)
      */
     public NonFiniteLossException(String what, long step, double loss) {
-        super("the loss of " + what + " became " + loss + " at step " + step
+        this(what, step, "loss", loss);
+    }
+
+    /**
+     * @param quantity what became non-finite, e.g. "loss" or "sensitivity" (a last step can leave NaN weights
+     *                 behind a finite loss)
+     */
+    public NonFiniteLossException(String what, long step, String quantity, double value) {
+        super("the " + quantity + " of " + what + " became " + value + " at step " + step
                 + "; training diverged: lower `learningRate` (or check the data)");
         this.step = step;
-        this.loss = loss;
+        this.loss = value;
     }
 
     /** Throws unless {@code loss} is finite. */
     public static void check(String what, long step, double loss) {
         if (!Double.isFinite(loss)) {
             throw new NonFiniteLossException(what, step, loss);
+        }
+    }
+
+    /** Throws at the first non-finite value of {@code quantity} measured after {@code step}. */
+    public static void check(String what, long step, String quantity, double[] values) {
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                throw new NonFiniteLossException(what, step, quantity, v);
+            }
         }
     }
 

@@ -38,7 +38,8 @@ class DeepNetsCommandTest {
         String[][] cases = {
             {"--width", "-1"}, {"--width", "0"}, {"--checkpoint-every", "0"}, {"--checkpoint-every", "-1"},
             {"--train", "nul\u0000byte"}, {"--checkpoint", "nul\u0000byte"}, {"--tasks", ","},
-            {"--conditions", ","}, {"--bridge-images", "-1"}, {"--pooling-seeds", "-1"}};
+            {"--conditions", ","}, {"--bridge-images", "-1"}, {"--pooling-seeds", "-1"}, {"--arch", "vit"},
+            {"--regimes", "rich"}};
         for (String[] c : cases) {
             PrintStream old = System.err;
             ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -42,12 +42,34 @@ class ExitCodesTest {
     @Test
     void aDivergingRunStopsWithExitThreeNamingTheStep() throws IOException {
         Outcome o = run("linear", "--quick", "--depth", "1", "--size", "8", "--top-pcs", "8", "--steps", "60", "--track-every", "1", "--lr", "1e6",
-                "--out", dir.resolve("out").toString());
+                "--seeds", "1", "--images", "synthetic", "--out", dir.resolve("out").toString());
         assertEquals(Main.DIVERGED, o.code(), o.err());
         assertEquals(1, o.err().strip().lines().count(), o.err());
         assertTrue(o.err().contains("linear depth1") && o.err().contains("at step") && o.err().contains("--lr"),
                 o.err());
         assertNothingWritten();
+    }
+
+    @Test
+    void aLastStepThatLeavesNonFiniteWeightsIsADivergenceToo() throws IOException {
+        // the loss is finite at both steps (it is measured before each update); the second update overflows
+        Outcome o = run("supervised", "--quick", "--lr", "2147483648", "--steps", "2", "--seeds", "1", "--condition",
+                "control", "--out", dir.resolve("out").toString());
+        assertEquals(Main.DIVERGED, o.code(), o.err());
+        assertEquals(1, o.err().strip().lines().count(), o.err());
+        assertTrue(o.err().contains("supervised control seed 0") && o.err().contains("--lr"), o.err());
+        assertNothingWritten();
+    }
+
+    @Test
+    void theAutomaticLinearRateIsAskedForByName() throws IOException {
+        Path out = dir.resolve("input-auto");
+        Outcome o = run("linear", "--quick", "--lr", "auto", "--depth", "1", "--size", "8", "--top-pcs", "8",
+                "--steps", "20", "--seeds", "1", "--images", "synthetic", "--sgd-depths", "0", "--supervised-depths", "0",
+                "--out", out.toString());
+        assertEquals(0, o.code(), o.err());
+        assertEquals(0.0, org.psychonet.report.Json.MAPPER.readTree(out.resolve("result.json").toFile())
+                .at("/config/learningRate").asDouble(-1), "the config's automatic rate");
     }
 
     @Test
@@ -62,6 +84,17 @@ class ExitCodesTest {
             {"--rotate", "stats", "--quick", "--rotate", "NaN", "--out", out},
             {"--hue-shift", "stats", "--quick", "--hue-shift", "-Infinity", "--out", out},
             {"--depth", "linear", "--quick", "--depth", "9", "--out", out},
+            // a typed 0 or negative rate used to become the automatic rate silently; `auto` asks for it
+            {"--lr", "linear", "--quick", "--lr", "0", "--depth", "1", "--size", "8", "--top-pcs", "8", "--steps",
+                "20", "--seeds", "1", "--images", "synthetic", "--sgd-depths", "0", "--supervised-depths", "0", "--out", out},
+            {"--lr", "linear", "--quick", "--lr", "-2147483648", "--depth", "1", "--size", "8", "--top-pcs", "8", "--steps",
+                "20", "--seeds", "1", "--images", "synthetic", "--sgd-depths", "0", "--supervised-depths", "0", "--out", out},
+            {"--lr", "linear", "--quick", "--lr", "fast", "--depth", "1", "--size", "8", "--top-pcs", "8", "--steps",
+                "20", "--seeds", "1", "--images", "synthetic", "--sgd-depths", "0", "--supervised-depths", "0", "--out", out},
+            {"--patches", "linear", "--quick", "--patches", "-1", "--depth", "1", "--size", "8", "--top-pcs", "8", "--steps",
+                "20", "--seeds", "1", "--images", "synthetic", "--sgd-depths", "0", "--supervised-depths", "0", "--out", out},
+            // the tracked trajectory of 2^31 steps would not fit in memory
+            {"--steps", "linear", "--quick", "--steps", "2147483647", "--out", out},
             {"--condition", "supervised", "--condition", "sideways", "--out", out},
         };
         for (String[] c : cases) {
