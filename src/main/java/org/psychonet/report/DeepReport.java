@@ -380,30 +380,34 @@ public final class DeepReport {
         return p;
     }
 
-    /** SI Fig. 1c: untrained AlexNet, overlapping and non-overlapping pools, deep layers (mean over seeds). */
+    /** SI Fig. 1c: untrained AlexNet, overlapping and non-overlapping pools, deep layers, mean ± s.e. over seeds. */
     static Plot poolingChart(DeepNetworks.Result r) {
         DeepNetworks.PoolingResult pr = r.pooling();
+        // the profiles are per seed (rows), each already the mean over the deep layers
         int n = pr.overlappingProfile()[0].length;
         double[] x = new double[n];
         for (int i = 0; i < n; i++) {
             x[i] = 180.0 * i / n;
         }
-        double[] over = new double[n];
-        double[] non = new double[n];
-        for (String l : pr.deepLayers()) {
-            int li = pr.layers().indexOf(l);
-            for (int i = 0; i < n; i++) {
-                over[i] += pr.overlappingProfile()[li][i] * n / pr.deepLayers().size();
-                non[i] += pr.nonOverlappingProfile()[li][i] * n / pr.deepLayers().size();
-            }
-        }
         Plot p = Plot.of("", Axis.orientation(), Axis.linear("normalized √D × θ count (deep layers)"));
-        p.line("overlapping 3×3/2 pools", x, over, Palette.condition(1));
-        p.line("non-overlapping 2×2/2 pools", x, non, Palette.condition(0));
+        p.meanBand("overlapping 3×3/2 pools", x, scaled(pr.overlappingProfile(), n), Palette.condition(1));
+        p.meanBand("non-overlapping 2×2/2 pools", x, scaled(pr.nonOverlappingProfile(), n), Palette.condition(0));
         p.hline(1, "flat");
         p.note("Mean over " + pr.overlapping().length + " initializations (per-seed ratios in pooling.csv).");
         verdictNote(p, "overlapping − non-overlapping ratio", claim(r, "deepnets.pooling.overlap_vs_nonoverlap"));
         return p;
+    }
+
+    /** Each seed's normalized profile times the number of θ, so that a flat profile reads 1. */
+    static double[][] scaled(double[][] perSeed, int thetas) {
+        double[][] s = new double[perSeed.length][];
+        for (int k = 0; k < perSeed.length; k++) {
+            s[k] = new double[perSeed[k].length];
+            for (int i = 0; i < s[k].length; i++) {
+                s[k][i] = perSeed[k][i] * thetas;
+            }
+        }
+        return s;
     }
 
     /** Issue 12.6: the linear autoencoder's cardinal/oblique ratio over training time per world. */

@@ -37,9 +37,7 @@ class ReadmeExamplesIT {
      * README examples that fail because of a defect in psychonet (not in the README), with the defect and its
      * owner: listed as skipped with the reason. Remove an entry when the defect is fixed.
      */
-    private static final java.util.Map<String, String> KNOWN_BROKEN = java.util.Map.of(
-            "deepnets --arch resnet18 --train world",
-            "deep: the rich regime asks for arch 'resnet18-nobn', which does not exist (exit 2)");
+    private static final java.util.Map<String, String> KNOWN_BROKEN = java.util.Map.of();
 
     private static String knownBroken(String text) {
         return KNOWN_BROKEN.entrySet().stream().filter(k -> text.contains(k.getKey())).map(java.util.Map.Entry::getValue)

@@ -43,4 +43,27 @@ class DeepReportPanelsTest {
         byFile.get("fig3d_denoise").writePng(dir);
         assertTrue(Files.size(dir.resolve("fig3d_denoise.png")) > 1000);
     }
+
+    @Test
+    void poolingPanelAveragesTheSeedsProfilesWhateverTheNumberOfLayers() {
+        // two seeds, six layers: the profiles are per seed (rows), not per layer — the panel once indexed them by
+        // layer and failed with ArrayIndexOutOfBoundsException for any deep layer beyond the number of seeds
+        DeepNetworks.Result base = DeepClaimsTest.result(0.05, -0.05);
+        int n = base.thetaDeg().length;
+        double[][] over = new double[2][n];
+        double[][] non = new double[2][n];
+        for (int i = 0; i < n; i++) {
+            over[0][i] = 1.0 / n;
+            over[1][i] = 3.0 / n;
+            non[0][i] = non[1][i] = 1.0 / n;
+        }
+        DeepNetworks.PoolingResult pooling = new DeepNetworks.PoolingResult(new DeepNetworks.Pooling(64, 4, 2),
+                base.layers(), base.deepLayers(), base.thetaDeg(), new double[] {1.1, 1.3}, new double[] {1, 1}, over,
+                non);
+        DeepNetworks.Result r = new DeepNetworks.Result(base.config(), 0, base.layers(), base.deepLayers(),
+                base.thetaDeg(), base.networks(), base.controls(), null, pooling, null, base.claims(), null);
+        Panel p = DeepReport.panels(r).stream().filter(x -> x.panel().equals("sifig1c")).findFirst().orElseThrow();
+        assertTrue(p.figure().notes().contains("bands: mean ± s.e. over 2 seeds"), p.figure().notes().toString());
+        assertTrue(p.figure().svg().contains("overlapping 3×3/2 pools"));
+    }
 }
